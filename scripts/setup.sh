@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs everything msmigrate needs to build and test on a fresh Debian 12 machine (as root).
+# Idempotent: a second run only checks. Packages come from Debian (apt) and the npm registry.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(
+  cmake g++ ninja-build pkg-config
+  libtree-sitter-dev libcli11-dev libyaml-cpp-dev libfmt-dev libarchive-dev
+  doctest-dev nlohmann-json3-dev libssl-dev
+  nodejs npm
+)
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# A machine whose node/npm came from elsewhere does not need Debian's.
+if command -v npm >/dev/null 2>&1; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]+"${filtered[@]}"}")
+fi
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [[ $(id -u) -eq 0 ]] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# tree-sitter-bash's C parser, pinned by package-lock.json. Its node binding is not built.
+if [[ ! -f node_modules/tree-sitter-bash/src/parser.c ]] || ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+  echo "setup: installing npm packages (package-lock.json)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
+echo "setup: ok"

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace msm::cli {
+
+// Entry point: parses the command line, runs the subcommand, maps errors to exit codes.
+int run(int argc, char **argv);
+
+// Each subcommand registers itself on the app and returns the code to exit with.
+void register_parse(CLI::App &app, int &exit_code);
+
+}  // namespace msm::cli
