@@ -30,8 +30,12 @@ if ((${#missing[@]})); then
 fi
 
 # tree-sitter-bash's C parser, pinned by package-lock.json. Its node binding is not built.
-if [[ ! -f node_modules/tree-sitter-bash/src/parser.c ]] || ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+# A stamp of the lockfile's hash avoids reinstalling (and so recompiling) when nothing changed.
+stamp=node_modules/.msmigrate-lock.sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [[ ! -f node_modules/tree-sitter-bash/src/parser.c || ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   echo "setup: installing npm packages (package-lock.json)"
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  echo "$want" >"$stamp"
 fi
 echo "setup: ok"
