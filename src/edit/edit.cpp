@@ -110,10 +110,10 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
     while (i < n || j < m) {
       if (i < n && j < m && a[prefix + i] == b[prefix + j]) {
         ops.push_back({' ', prefix + i++, prefix + j++});
-      } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
-        ops.push_back({'+', prefix + i, prefix + j++});
+      } else if (i < n && (j == m || at(i + 1, j) >= at(i, j + 1))) {
+        ops.push_back({'-', prefix + i++, prefix + j});  // deletions before insertions, as diff(1)
       } else {
-        ops.push_back({'-', prefix + i++, prefix + j});
+        ops.push_back({'+', prefix + i, prefix + j++});
       }
     }
   } else {
