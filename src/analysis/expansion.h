@@ -21,7 +21,6 @@
 // Differences from BuildKit, on purpose:
 //   * `${` nested deeper than max_substitution_depth is an error instead of unbounded recursion.
 //   * Case-insensitive names are upper-cased in ASCII only (Go upper-cases all of Unicode).
-//   * Letter/digit classes come from Unicode 14 tables (Go 1.21+ uses Unicode 15).
 #include <cstddef>
 #include <functional>
 #include <optional>
