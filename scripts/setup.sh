@@ -9,6 +9,7 @@ apt_packages=(
   libtree-sitter-dev libcli11-dev libyaml-cpp-dev libfmt-dev libarchive-dev
   doctest-dev nlohmann-json3-dev libssl-dev
   nodejs npm
+  pre-commit
 )
 
 missing=()

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Lint benchmark against the npm peers, same files, same run:
+#  1. the whole shared corpus in one process (msmigrate in-process and as one CLI invocation;
+#     dockerfilelint and dockerfile-utils in-process loops in node),
+#  2. one typical file in a fresh process (the editor's on-save case), mean of N runs.
+# Usage: bash bench/lint_bench.sh [BUILD_DIR]   (needs `npm ci --ignore-scripts` for the peers)
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+bin=$build/msmigrate
+corpus=$root/../shared/corpus/dockerfiles
+[[ -x $bin && -x $build/msm_bench_lint ]] || { echo "build first: $bin, $build/msm_bench_lint"; exit 2; }
+[[ -d $corpus ]] || { echo "no corpus at $corpus"; exit 2; }
+nm=$root/node_modules
+typical=$corpus/docker-library__golang__1.24__bookworm__Dockerfile
+[[ -f $typical ]] || typical=$(ls "$corpus"/* | head -1)
+runs=${RUNS:-30}
+
+ms_now() { date +%s%N; }
+# mean_ms N CMD...: mean wall time of N fresh runs, in ms.
+mean_ms() {
+  local n=$1; shift
+  local t0 t1
+  t0=$(ms_now)
+  for ((i = 0; i < n; i++)); do "$@" >/dev/null 2>&1; done
+  t1=$(ms_now)
+  awk -v a="$t0" -v b="$t1" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n / 1e6 }'
+}
+
+echo "== machine: $(nproc) cores, $(uname -sr); corpus: $(ls "$corpus" | wc -l) files"
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg) (wall times include the neighbours; CPU times do not)"
+echo "== 1. whole corpus in one process"
+"$build/msm_bench_lint" "$corpus" 5
+t0=$(ms_now); "$bin" lint --no-fail --format concise "$corpus"/* >/dev/null; t1=$(ms_now)
+echo "msmigrate lint CLI, one invocation, all cores: $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", (b-a)/1e6}') ms"
+t0=$(ms_now); "$bin" lint -j 1 --no-fail --format concise "$corpus"/* >/dev/null; t1=$(ms_now)
+echo "msmigrate lint CLI, one invocation, -j 1:      $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", (b-a)/1e6}') ms"
+if [[ -d $nm/dockerfilelint && -d $nm/dockerfile-utils ]]; then
+  node - "$corpus" "$nm" <<'JS'
+const fs = require('fs'), path = require('path');
+const [dir, nm] = process.argv.slice(2);
+const files = fs.readdirSync(dir).sort().map(f => fs.readFileSync(path.join(dir, f), 'utf8'));
+const dfl = require(path.join(nm, 'dockerfilelint')), dfu = require(path.join(nm, 'dockerfile-utils'));
+function bench(name, fn) {
+  let best = Infinity, bestCpu = Infinity, crashes = 0;
+  for (let r = 0; r < 5; r++) {
+    crashes = 0;
+    const t0 = process.hrtime.bigint(), c0 = process.cpuUsage();
+    for (const text of files) { try { fn(text); } catch (e) { crashes++; } }
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    bestCpu = Math.min(bestCpu, (c.user + c.system) / 1e3);
+  }
+  console.log(`${name} in-process: ${files.length} files, best of 5: ${best.toFixed(1)} ms wall, ${bestCpu.toFixed(1)} ms CPU -> ${(files.length / bestCpu * 1000).toFixed(0)} files/s (CPU), ${crashes} crashes`);
+}
+bench('dockerfilelint  ', t => dfl.run(path.join(nm, 'dockerfilelint'), t));
+bench('dockerfile-utils', t => dfu.validate(t));
+JS
+else
+  echo "(dockerfilelint / dockerfile-utils not installed: npm ci --ignore-scripts)"
+fi
+
+echo "== 2. one typical file ($(basename "$typical"), $(wc -l <"$typical") lines), fresh process, mean of $runs"
+echo "msmigrate lint:          $(mean_ms "$runs" "$bin" lint --no-fail "$typical") ms"
+echo "msmigrate --version:     $(mean_ms "$runs" "$bin" --version) ms (process start-up alone)"
+if [[ -x $nm/.bin/dockerfilelint ]]; then
+  echo "dockerfilelint CLI:      $(mean_ms 10 "$nm/.bin/dockerfilelint" "$typical") ms (mean of 10)"
+  echo "dockerfile-utils CLI:    $(mean_ms 10 "$nm/.bin/dockerfile-utils" lint "$typical") ms (mean of 10)"
+fi

@@ -1,0 +1,26 @@
+# Generates a C++ file that embeds every rules/*.yaml (cmake -P; run by the build when a rule
+# file changes), so the installed binary needs no rule files at run time.
+# Inputs: RULES_DIR, OUT.
+file(GLOB files RELATIVE ${RULES_DIR} ${RULES_DIR}/*.yaml)
+list(SORT files)
+set(body "// Generated from rules/*.yaml by rules/embed_rules.cmake. Do not edit.\n")
+string(APPEND body "#include \"lint/registry.h\"\n\nnamespace msm::lint {\n\n")
+string(APPEND body "const std::vector<EmbeddedRuleFile> &embedded_rule_files() {\n")
+string(APPEND body "  static const std::vector<EmbeddedRuleFile> k_files = {\n")
+foreach(f ${files})
+  file(READ ${RULES_DIR}/${f} text)
+  string(FIND "${text}" ")msmrule\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "rules/${f} contains the raw-string delimiter )msmrule\"")
+  endif()
+  string(APPEND body "      {\"${f}\", R\"msmrule(${text})msmrule\"},\n")
+endforeach()
+string(APPEND body "  };\n  return k_files;\n}\n\n}  // namespace msm::lint\n")
+# Write only on change, so an unrelated reconfigure does not rebuild msm_core.
+set(old "")
+if(EXISTS ${OUT})
+  file(READ ${OUT} old)
+endif()
+if(NOT old STREQUAL body)
+  file(WRITE ${OUT} "${body}")
+endif()

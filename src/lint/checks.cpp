@@ -1,0 +1,48 @@
+// The one explicit list of checks, sorted by code. tests/unit/test_lint_registry.cpp checks that
+// it names exactly the rules in rules/*.yaml.
+
+#include "lint/checks/checks.h"
+#include "lint/context.h"
+
+namespace msm::lint {
+
+const std::vector<CheckRegistration> &registered_checks() {
+  static const std::vector<CheckRegistration> k_checks = {
+      {"MSM1001", checks::syntax_error},
+      {"MSM1002", checks::unknown_instruction},
+      {"MSM1003", checks::unknown_flag},
+      {"MSM1004", checks::invalid_exec_form},
+      {"MSM1005", checks::empty_continuation},
+      {"MSM1006", checks::stage_name_casing},
+      {"MSM1007", checks::from_as_casing},
+      {"MSM1008", checks::instruction_casing},
+      {"MSM1009", checks::duplicate_stage_name},
+      {"MSM1010", checks::reserved_stage_name},
+      {"MSM1011", checks::json_args_recommended},
+      {"MSM1012", checks::maintainer_deprecated},
+      {"MSM1013", checks::undefined_arg_in_from},
+      {"MSM1014", checks::workdir_relative_path},
+      {"MSM1015", checks::undefined_var},
+      {"MSM1016", checks::multiple_instructions},
+      {"MSM1017", checks::legacy_key_value},
+      {"MSM1018", checks::redundant_target_platform},
+      {"MSM1019", checks::secrets_in_arg_or_env},
+      {"MSM1020", checks::invalid_default_arg_in_from},
+      {"MSM1021", checks::from_platform_const},
+      {"MSM1022", checks::copy_ignored_file},
+      {"MSM1023", checks::expose_proto_casing},
+      {"MSM1024", checks::expose_invalid_format},
+      {"MSM1025", checks::invalid_arguments},
+      {"MSM3001", checks::unused_stage},
+      {"MSM3002", checks::stage_referenced_by_index},
+      {"MSM3003", checks::undefined_stage_reference},
+      {"MSM3004", checks::sdk_final_stage},
+      {"MSM3005", checks::copy_before_install},
+      {"MSM3006", checks::builder_pattern_layout},
+      {"MSM9001", nullptr},  // unused suppression: the engine reports it after all checks ran
+      {"MSM9002", nullptr},  // unknown rule in a suppression: likewise
+  };
+  return k_checks;
+}
+
+}  // namespace msm::lint

@@ -1,0 +1,40 @@
+#pragma once
+// One function per C++ check; each lives in its own file in this folder.
+
+#include "lint/context.h"
+
+namespace msm::lint::checks {
+
+void syntax_error(Context &ctx);              // MSM1001
+void unknown_instruction(Context &ctx);       // MSM1002
+void unknown_flag(Context &ctx);              // MSM1003
+void invalid_exec_form(Context &ctx);         // MSM1004
+void empty_continuation(Context &ctx);        // MSM1005
+void stage_name_casing(Context &ctx);         // MSM1006
+void from_as_casing(Context &ctx);            // MSM1007
+void instruction_casing(Context &ctx);        // MSM1008
+void duplicate_stage_name(Context &ctx);      // MSM1009
+void reserved_stage_name(Context &ctx);       // MSM1010
+void json_args_recommended(Context &ctx);     // MSM1011
+void maintainer_deprecated(Context &ctx);     // MSM1012
+void undefined_arg_in_from(Context &ctx);     // MSM1013
+void workdir_relative_path(Context &ctx);     // MSM1014
+void undefined_var(Context &ctx);             // MSM1015
+void multiple_instructions(Context &ctx);     // MSM1016
+void legacy_key_value(Context &ctx);          // MSM1017
+void redundant_target_platform(Context &ctx); // MSM1018
+void secrets_in_arg_or_env(Context &ctx);     // MSM1019
+void invalid_default_arg_in_from(Context &ctx);  // MSM1020
+void from_platform_const(Context &ctx);       // MSM1021
+void copy_ignored_file(Context &ctx);         // MSM1022
+void expose_proto_casing(Context &ctx);       // MSM1023
+void expose_invalid_format(Context &ctx);     // MSM1024
+void invalid_arguments(Context &ctx);         // MSM1025
+void unused_stage(Context &ctx);              // MSM3001
+void stage_referenced_by_index(Context &ctx); // MSM3002
+void undefined_stage_reference(Context &ctx); // MSM3003
+void sdk_final_stage(Context &ctx);           // MSM3004
+void copy_before_install(Context &ctx);       // MSM3005
+void builder_pattern_layout(Context &ctx);    // MSM3006
+
+}  // namespace msm::lint::checks

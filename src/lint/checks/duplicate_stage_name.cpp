@@ -1,0 +1,21 @@
+// MSM1009 (BuildKit DuplicateStageName): two stages with the same name (case-insensitive).
+
+#include <map>
+
+#include "lint/checks/checks.h"
+
+namespace msm::lint::checks {
+
+void duplicate_stage_name(Context &ctx) {
+  std::map<std::string, size_t> first;
+  for (const auto &stage : ctx.graph().stages()) {
+    if (stage.name.empty()) continue;
+    auto [it, inserted] = first.emplace(stage.name, stage.index);
+    if (!inserted) {
+      ctx.report("MSM1009", stage.name_range,
+                 "Duplicate stage name `" + stage.name + "`, first defined by stage " + std::to_string(it->second));
+    }
+  }
+}
+
+}  // namespace msm::lint::checks

@@ -1,0 +1,49 @@
+// MSM3004: a multi-stage Dockerfile whose final stage still runs on a full SDK/compiler image.
+
+#include "lint/checks/checks.h"
+#include "lint/checks/util.h"
+
+namespace msm::lint::checks {
+
+namespace {
+
+bool sdk_image(std::string_view image, const nlohmann::json &options) {
+  std::string ref = lower(image);
+  for (std::string_view prefix : {"docker.io/library/", "docker.io/", "index.docker.io/library/"}) {
+    if (ref.rfind(prefix, 0) == 0) ref = ref.substr(prefix.size());
+  }
+  std::string repo = ref.substr(0, ref.find_first_of(":@"));
+  std::string tag = ref.size() > repo.size() ? ref.substr(repo.size() + 1) : "";
+  if (options.is_object() && options.contains("images") && options["images"].is_array()) {
+    for (const auto &i : options["images"]) {
+      if (i.is_string() && i.get<std::string>() == repo) return true;
+    }
+  }
+  static const char *const k_sdk[] = {"golang", "rust", "maven", "gradle", "gcc", "buildpack-deps", "clang",
+                                      "swift", "haskell", "mcr.microsoft.com/dotnet/sdk",
+                                      "mcr.microsoft.com/dotnet/core/sdk"};
+  for (const char *s : k_sdk) {
+    if (repo == s) return true;
+  }
+  // JDK images are the compiler; their JRE variants are the runtime.
+  if ((repo == "openjdk" || repo == "eclipse-temurin" || repo == "amazoncorretto") && tag.find("jdk") != std::string::npos) {
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void sdk_final_stage(Context &ctx) {
+  const auto &stages = ctx.graph().stages();
+  if (stages.size() < 2) return;
+  const auto &final_stage = stages.back();
+  const analysis::Stage *root = &final_stage;
+  while (root->base_stage) root = &stages[*root->base_stage];
+  if (!sdk_image(root->base_expanded, ctx.options("MSM3004"))) return;
+  ctx.report("MSM3004", final_stage.base_range,
+             "The final stage runs on the SDK image `" + root->base_expanded +
+                 "`; copy the build output into a smaller runtime stage instead");
+}
+
+}  // namespace msm::lint::checks

@@ -1,0 +1,24 @@
+// MSM1002: a keyword BuildKit does not know, and ONBUILD triggers it refuses (FROM, MAINTAINER, ONBUILD).
+
+#include "lint/checks/checks.h"
+#include "lint/checks/util.h"
+
+namespace msm::lint::checks {
+
+void unknown_instruction(Context &ctx) {
+  using K = syntax::InstructionKind;
+  for (const auto &ins : ctx.doc().instructions()) {
+    if (ins.is(K::Unknown)) {
+      ctx.report("MSM1002", ins.keyword_range, "Unknown instruction `" + ins.keyword + "`");
+    } else if (ins.is(K::Onbuild) && ins.trigger) {
+      const auto &t = *ins.trigger;
+      if (t.is(K::Unknown)) {
+        ctx.report("MSM1002", ins.line_range, "Unknown instruction `" + t.keyword + "` in ONBUILD");
+      } else if (t.is(K::From) || t.is(K::Maintainer) || t.is(K::Onbuild)) {
+        ctx.report("MSM1002", ins.line_range, upper(t.keyword) + " is not allowed as an ONBUILD trigger");
+      }
+    }
+  }
+}
+
+}  // namespace msm::lint::checks

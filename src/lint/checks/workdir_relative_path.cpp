@@ -1,0 +1,36 @@
+// MSM1014 (BuildKit WorkdirRelativePath): a relative WORKDIR in a stage that never set an
+// absolute one, so the result depends on the base image's working directory.
+
+#include "lint/checks/checks.h"
+#include "lint/checks/util.h"
+
+namespace msm::lint::checks {
+
+namespace {
+bool absolute(std::string_view p) {
+  if (!p.empty() && (p[0] == '/' || p[0] == '\\')) return true;
+  return p.size() >= 2 && std::isalpha(static_cast<unsigned char>(p[0])) && p[1] == ':';  // Windows drive
+}
+}  // namespace
+
+void workdir_relative_path(Context &ctx) {
+  const auto &doc = ctx.doc();
+  for (const auto &stage : ctx.graph().stages()) {
+    if (stage.base_stage) continue;  // the base stage may set the working directory
+    bool seen_absolute = false;
+    for (size_t i = stage.from_instruction + 1; i < stage.end_instruction; ++i) {
+      const auto &ins = doc.instructions()[i];
+      if (!ins.is(syntax::InstructionKind::Workdir) || ins.args.empty()) continue;
+      std::string value = ctx.graph().scope().expand(i, ins.args[0].value);
+      if (value.empty()) continue;  // unresolvable: UndefinedVar's business
+      if (absolute(value)) {
+        seen_absolute = true;
+      } else if (!seen_absolute) {
+        ctx.report("MSM1014", ins.args[0].range,
+                   "Relative workdir `" + ins.args[0].value + "` can have unexpected results if the base image changes");
+      }
+    }
+  }
+}
+
+}  // namespace msm::lint::checks

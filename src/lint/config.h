@@ -1,0 +1,55 @@
+#pragma once
+// Linter configuration: `.msmigrate.yaml` (found upward from each file, or --config), or a
+// `.hadolint.yaml` with hadolint's keys when no `.msmigrate.yaml` exists.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "lint/registry.h"
+
+namespace msm::lint {
+
+struct Config {
+  std::string source;                       // the file it came from ("" for defaults)
+  std::set<std::string> ignored;            // canonical codes
+  std::map<std::string, Severity> overrides;  // code -> severity
+  // Findings at or above this fail the run; nullopt ("none") never fails. Unset: the CLI default.
+  std::optional<std::optional<Severity>> failure_threshold;
+  std::optional<bool> no_fail;
+  std::vector<std::string> trusted_registries;
+  std::map<std::string, std::string> required_labels;  // label -> type (hadolint's label-schema)
+  bool strict_labels = false;
+  std::map<std::string, nlohmann::json> rule_options;  // code -> options object
+};
+
+// Parses a config file. Throws msm::Error naming the file on bad YAML, unknown keys or unknown codes.
+Config load_config(const std::filesystem::path &path);
+
+// Parses a failure threshold: error|warning|info|style, or none/ignore (never fail).
+std::optional<Severity> parse_threshold(const std::string &value, const std::string &where);
+
+// Finds and caches the configuration for each directory (thread-safe).
+class ConfigResolver {
+ public:
+  // `explicit_config`: --config; when set it applies to every file.
+  explicit ConfigResolver(std::optional<std::filesystem::path> explicit_config);
+  std::shared_ptr<const Config> for_file(const std::filesystem::path &file);
+
+ private:
+  std::shared_ptr<const Config> for_directory(const std::filesystem::path &dir);
+  std::shared_ptr<const Config> m_explicit;
+  std::shared_ptr<const Config> m_default = std::make_shared<Config>();
+  std::mutex m_mutex;
+  std::map<std::filesystem::path, std::shared_ptr<const Config>> m_cache;    // by directory
+  std::map<std::filesystem::path, std::shared_ptr<const Config>> m_by_file;  // by config file
+};
+
+}  // namespace msm::lint

@@ -1,0 +1,44 @@
+#include "lint/context.h"
+
+#include <algorithm>
+
+namespace msm::lint {
+
+Context::Context(const syntax::Document &doc, const analysis::StageGraph &graph, const Config &config,
+                 std::optional<std::filesystem::path> directory)
+    : m_doc(doc), m_graph(graph), m_config(config), m_directory(std::move(directory)) {
+  m_needed.assign(graph.stages().size(), false);
+  if (auto last = graph.last()) {
+    for (size_t s : graph.needed_for(*last)) m_needed[s] = true;
+  }
+}
+
+const nlohmann::json &Context::options(std::string_view code) const {
+  static const nlohmann::json k_null;
+  auto it = m_config.rule_options.find(std::string(code));
+  return it == m_config.rule_options.end() ? k_null : it->second;
+}
+
+void Context::report(std::string_view code, syntax::Range range, std::string message, std::optional<edit::Fix> fix) {
+  Diagnostic d;
+  d.rule = &Registry::instance().get(code);
+  d.severity = d.rule->severity;
+  d.message = std::move(message);
+  d.range = range;
+  d.fix = std::move(fix);
+  m_diagnostics.push_back(std::move(d));
+}
+
+bool Context::stage_needed(size_t stage) const { return stage < m_needed.size() && m_needed[stage]; }
+
+std::optional<size_t> Context::instruction_at(uint32_t byte) const {
+  const auto &ins = m_doc.instructions();
+  auto it = std::upper_bound(ins.begin(), ins.end(), byte,
+                             [](uint32_t b, const syntax::Instruction &i) { return b < i.range.start; });
+  if (it == ins.begin()) return std::nullopt;
+  --it;
+  if (byte >= it->range.end) return std::nullopt;
+  return static_cast<size_t>(it - ins.begin());
+}
+
+}  // namespace msm::lint

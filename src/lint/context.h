@@ -1,0 +1,60 @@
+#pragma once
+// What a check sees: one parsed file, its stage graph and ARG/ENV scope, the configuration,
+// and where to report. Checks are plain functions registered in one sorted list (checks.cpp).
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/stages.h"
+#include "lint/config.h"
+#include "lint/diagnostic.h"
+#include "syntax/document.h"
+
+namespace msm::lint {
+
+class Context {
+ public:
+  Context(const syntax::Document &doc, const analysis::StageGraph &graph, const Config &config,
+          std::optional<std::filesystem::path> directory);
+
+  const syntax::Document &doc() const { return m_doc; }
+  const analysis::StageGraph &graph() const { return m_graph; }
+  const Config &config() const { return m_config; }
+  // The directory holding the Dockerfile, when it is on disk (or named by --stdin-filename):
+  // checks that read neighbours (.dockerignore, build scripts) need it.
+  const std::optional<std::filesystem::path> &directory() const { return m_directory; }
+  // Per-rule options from the configuration (null when none).
+  const nlohmann::json &options(std::string_view code) const;
+
+  void report(std::string_view code, syntax::Range range, std::string message,
+              std::optional<edit::Fix> fix = std::nullopt);
+  std::vector<Diagnostic> &diagnostics() { return m_diagnostics; }
+
+  // Whether stage `stage` is needed by the final stage (it ships, or builds what ships).
+  bool stage_needed(size_t stage) const;
+  // Index of the instruction whose range contains `byte`, if any.
+  std::optional<size_t> instruction_at(uint32_t byte) const;
+
+ private:
+  const syntax::Document &m_doc;
+  const analysis::StageGraph &m_graph;
+  const Config &m_config;
+  std::optional<std::filesystem::path> m_directory;
+  std::vector<bool> m_needed;
+  std::vector<Diagnostic> m_diagnostics;
+};
+
+using CheckFn = void (*)(Context &);
+
+struct CheckRegistration {
+  std::string_view code;
+  CheckFn run;  // nullptr: reported by the engine itself (suppression bookkeeping)
+};
+
+// Every check, sorted by code; a unit test checks it agrees with rules/*.yaml.
+const std::vector<CheckRegistration> &registered_checks();
+
+}  // namespace msm::lint

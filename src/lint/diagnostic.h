@@ -1,0 +1,31 @@
+#pragma once
+// What a check reports: a rule, where (byte range into the source), a message and maybe a fix.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "edit/edit.h"
+#include "lint/registry.h"
+#include "syntax/document.h"
+
+namespace msm::lint {
+
+struct Diagnostic {
+  const Rule *rule = nullptr;
+  Severity severity = Severity::Warning;  // the rule's, after configuration overrides
+  std::string message;
+  syntax::Range range;
+  syntax::Position start;  // from the document's LineIndex (columns in code points)
+  syntax::Position end;
+  std::optional<edit::Fix> fix;
+};
+
+// One linted file: everything a renderer needs.
+struct FileResult {
+  std::string path;    // as the user named it (or --stdin-filename)
+  std::string source;  // the text the diagnostics refer to (after fixes, when fixing)
+  std::vector<Diagnostic> diagnostics;
+};
+
+}  // namespace msm::lint

@@ -1,0 +1,275 @@
+#include "lint/engine.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "analysis/stages.h"
+#include "lint/context.h"
+
+namespace msm::lint {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool starts_with_word(std::string_view &s, std::string_view word) {
+  if (s.size() < word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != word[i]) return false;
+  }
+  s.remove_prefix(word.size());
+  return true;
+}
+
+std::vector<std::string> split_codes(std::string_view list) {
+  std::vector<std::string> out;
+  while (true) {
+    size_t comma = list.find(',');
+    std::string_view code = trim(list.substr(0, comma));
+    if (!code.empty()) out.emplace_back(code);
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+bool is_foreign_code(std::string_view code) {
+  // hadolint's rules implemented elsewhere (DLxxxx) and ShellCheck's (SCxxxx).
+  if (code.size() != 6) return false;
+  std::string prefix{static_cast<char>(std::toupper(static_cast<unsigned char>(code[0]))),
+                     static_cast<char>(std::toupper(static_cast<unsigned char>(code[1])))};
+  if (prefix != "DL" && prefix != "SC") return false;
+  return std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+enum class SuppressionKind { NextInstruction, File, BuildkitSkip };
+
+struct Suppression {
+  SuppressionKind kind = SuppressionKind::NextInstruction;
+  syntax::Range range;                  // the comment
+  std::optional<syntax::Range> target;  // the instruction it covers (NextInstruction)
+  std::vector<std::string> names;       // as written
+  bool all = false;                     // check=skip=all
+  bool report_unused = true;            // BuildKit's skip lists are file policy, not claims
+  std::vector<const Rule *> rules;      // parallel to names (nullptr: unknown)
+  std::vector<bool> used;
+};
+
+// `skip=A,B;error=true` -> the skip list.
+std::optional<std::string_view> check_skip_list(std::string_view value) {
+  while (!value.empty()) {
+    size_t semi = value.find(';');
+    std::string_view part = trim(value.substr(0, semi));
+    if (starts_with_word(part, "skip")) {
+      part = trim(part);
+      if (!part.empty() && part.front() == '=') return trim(part.substr(1));
+    }
+    if (semi == std::string_view::npos) break;
+    value.remove_prefix(semi + 1);
+  }
+  return std::nullopt;
+}
+
+std::optional<Suppression> parse_comment(std::string_view text) {
+  std::string_view s = trim(text);
+  Suppression sup;
+  if (starts_with_word(s, "msmigrate") || starts_with_word(s, "hadolint")) {
+    s = trim(s);
+    if (starts_with_word(s, "global")) {
+      sup.kind = SuppressionKind::File;
+      s = trim(s);
+    }
+    if (!starts_with_word(s, "ignore")) return std::nullopt;
+    s = trim(s);
+    if (s.empty() || s.front() != '=') return std::nullopt;
+    // hadolint allows a trailing comment after the list: `ignore=DL3008 # why`.
+    std::string_view list = s.substr(1);
+    if (size_t hash = list.find('#'); hash != std::string_view::npos) list = list.substr(0, hash);
+    sup.names = split_codes(trim(list));
+    return sup;
+  }
+  if (starts_with_word(s, "check")) {
+    s = trim(s);
+    if (s.empty() || s.front() != '=') return std::nullopt;
+    auto list = check_skip_list(s.substr(1));
+    if (!list) return std::nullopt;
+    sup.kind = SuppressionKind::BuildkitSkip;
+    sup.report_unused = false;
+    sup.names = split_codes(*list);
+    return sup;
+  }
+  return std::nullopt;
+}
+
+void resolve(Suppression &sup) {
+  const Registry &registry = Registry::instance();
+  for (const auto &name : sup.names) {
+    if (sup.kind == SuppressionKind::BuildkitSkip && (name == "all" || name == "ALL")) {
+      sup.all = true;
+      sup.rules.push_back(nullptr);
+    } else {
+      sup.rules.push_back(registry.find(name));
+    }
+  }
+  sup.used.assign(sup.names.size(), false);
+}
+
+bool covers(const Suppression &sup, const Diagnostic &d) {
+  if (sup.kind == SuppressionKind::NextInstruction || (sup.kind == SuppressionKind::BuildkitSkip && sup.target)) {
+    if (!sup.target || d.range.start < sup.target->start || d.range.start >= sup.target->end) return false;
+  }
+  return true;
+}
+
+std::vector<Suppression> collect_suppressions(const syntax::Document &doc) {
+  std::vector<Suppression> out;
+  for (const auto &d : doc.directives()) {
+    if (d.key != "check") continue;
+    auto list = check_skip_list(d.value);
+    if (!list) continue;
+    Suppression sup;
+    sup.kind = SuppressionKind::BuildkitSkip;
+    sup.report_unused = false;
+    sup.range = d.range;
+    sup.names = split_codes(*list);
+    out.push_back(std::move(sup));
+  }
+  const auto &instructions = doc.instructions();
+  for (const auto &c : doc.comments()) {
+    auto sup = parse_comment(c.text);
+    if (!sup) continue;
+    sup->range = c.range;
+    if (sup->kind != SuppressionKind::File) {
+      auto it = std::lower_bound(instructions.begin(), instructions.end(), c.range.end,
+                                 [](const syntax::Instruction &ins, uint32_t b) { return ins.range.start < b; });
+      if (it != instructions.end()) sup->target = it->range;
+      else if (sup->kind == SuppressionKind::NextInstruction) sup->target = syntax::Range{c.range.end, c.range.end};
+    }
+    out.push_back(std::move(*sup));
+  }
+  for (auto &s : out) resolve(s);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config &config,
+                                      const std::optional<std::filesystem::path> &directory) {
+  analysis::StageGraph graph(doc);
+  Context ctx(doc, graph, config, directory);
+  for (const auto &check : registered_checks()) {
+    if (check.run) check.run(ctx);
+  }
+  std::vector<Diagnostic> found = std::move(ctx.diagnostics());
+
+  // Hygiene rules scoped to shipped stages skip what never reaches the image.
+  std::erase_if(found, [&](const Diagnostic &d) {
+    if (d.rule->scope != RuleScope::ShippedStages) return false;
+    auto ins = ctx.instruction_at(d.range.start);
+    if (!ins) return false;
+    auto stage = graph.stage_of(*ins);
+    return stage && !ctx.stage_needed(*stage);
+  });
+
+  std::vector<Suppression> suppressions = collect_suppressions(doc);
+  std::vector<Diagnostic> kept;
+  for (auto &d : found) {
+    bool suppressed = false;
+    for (auto &sup : suppressions) {
+      if (!covers(sup, d)) continue;
+      for (size_t i = 0; i < sup.names.size(); ++i) {
+        bool match = sup.rules[i] == d.rule || (sup.all && !d.rule->aliases.empty());
+        if (match) {
+          sup.used[i] = true;
+          suppressed = true;
+        }
+      }
+    }
+    if (!suppressed) kept.push_back(std::move(d));
+  }
+
+  const Registry &registry = Registry::instance();
+  for (const auto &sup : suppressions) {
+    for (size_t i = 0; i < sup.names.size(); ++i) {
+      const std::string &name = sup.names[i];
+      if (!sup.rules[i] && !sup.all && !is_foreign_code(name) && sup.kind != SuppressionKind::BuildkitSkip) {
+        Diagnostic d;
+        d.rule = &registry.get("MSM9002");
+        d.message = "Unknown rule `" + name + "` in suppression comment";
+        d.range = sup.range;
+        kept.push_back(std::move(d));
+      } else if (sup.rules[i] && !sup.used[i] && sup.report_unused) {
+        Diagnostic d;
+        d.rule = &registry.get("MSM9001");
+        d.message = "Unused suppression: `" + name + "` reports nothing here";
+        d.range = sup.range;
+        // Deleting the comment is only safe when it names nothing else.
+        if (sup.names.size() == 1) {
+          uint32_t start = sup.range.start;
+          uint32_t end = sup.range.end;
+          const std::string &src = doc.source();
+          uint32_t line_start = doc.lines().line_start(doc.lines().line_of(start));
+          bool own_line = trim(std::string_view(src).substr(line_start, start - line_start)).empty();
+          if (own_line) {
+            start = line_start;
+            if (end < src.size() && src[end] == '\r') ++end;
+            if (end < src.size() && src[end] == '\n') ++end;
+            d.fix = edit::Fix{"Remove the unused suppression", edit::Applicability::Safe, {{start, end, ""}}};
+          }
+        }
+        kept.push_back(std::move(d));
+      }
+    }
+  }
+
+  std::erase_if(kept, [&](const Diagnostic &d) { return config.ignored.count(d.rule->code) > 0; });
+  for (auto &d : kept) {
+    auto o = config.overrides.find(d.rule->code);
+    d.severity = o != config.overrides.end() ? o->second : d.rule->severity;
+    d.start = doc.lines().position(d.range.start);
+    d.end = doc.lines().position(d.range.end);
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Diagnostic &a, const Diagnostic &b) {
+    if (a.range.start != b.range.start) return a.range.start < b.range.start;
+    return a.rule->code < b.rule->code;
+  });
+  return kept;
+}
+
+FixOutcome fix_source(const std::string &source, const std::string &path, const Config &config,
+                      const std::optional<std::filesystem::path> &directory,
+                      edit::Applicability max_applicability, size_t max_rounds) {
+  FixOutcome out;
+  out.text = source;
+  auto doc = syntax::Document::parse(source, path);
+  size_t problems = doc->problems().size();
+  out.remaining = lint_document(*doc, config, directory);
+  while (out.rounds < max_rounds) {
+    std::vector<edit::Fix> fixes;
+    for (const auto &d : out.remaining) {
+      if (d.fix && d.fix->applicability != edit::Applicability::DisplayOnly &&
+          static_cast<int>(d.fix->applicability) <= static_cast<int>(max_applicability)) {
+        fixes.push_back(*d.fix);
+      }
+    }
+    if (fixes.empty()) break;
+    edit::ApplyResult applied = edit::apply_fixes(out.text, fixes);
+    if (applied.applied == 0 || applied.text == out.text) break;
+    auto next = syntax::Document::parse(applied.text, path);
+    ++out.rounds;
+    if (next->problems().size() > problems) {
+      out.refused = true;
+      break;
+    }
+    out.text = std::move(applied.text);
+    out.applied += applied.applied;
+    out.remaining = lint_document(*next, config, directory);
+  }
+  return out;
+}
+
+}  // namespace msm::lint

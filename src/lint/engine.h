@@ -1,0 +1,36 @@
+#pragma once
+// The lint engine: runs the checks on one document, applies configuration, scopes and inline
+// suppressions, and fixes files until they are stable.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "edit/edit.h"
+#include "lint/config.h"
+#include "lint/diagnostic.h"
+#include "syntax/document.h"
+
+namespace msm::lint {
+
+// Lints a parsed document. `directory`: where the file lives, for checks reading neighbours.
+std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config &config,
+                                      const std::optional<std::filesystem::path> &directory);
+
+struct FixOutcome {
+  std::string text;        // the fixed text (unchanged when nothing applied)
+  size_t applied = 0;      // fixes applied over all rounds
+  size_t rounds = 0;
+  bool refused = false;    // a round was dropped because it added a parse problem
+  std::vector<Diagnostic> remaining;  // diagnostics of the final text
+};
+
+// Applies fixes up to `max_applicability` (Safe, or Unsafe for --unsafe-fixes) and repeats until
+// nothing changes, at most `max_rounds` times. A round whose result has more parse problems than
+// the input is discarded.
+FixOutcome fix_source(const std::string &source, const std::string &path, const Config &config,
+                      const std::optional<std::filesystem::path> &directory,
+                      edit::Applicability max_applicability, size_t max_rounds = 10);
+
+}  // namespace msm::lint

@@ -1,0 +1,76 @@
+#pragma once
+// The rule registry: metadata of every rule, read from the YAML files in rules/ that are
+// embedded in the binary at build time. Codes, names and aliases all resolve to one rule.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace msm::lint {
+
+enum class Severity { Style = 0, Info = 1, Warning = 2, Error = 3 };
+std::string_view to_string(Severity s);
+std::optional<Severity> severity_from_string(std::string_view s);
+
+enum class RuleScope { AllStages, ShippedStages };
+enum class FixAvailability { None, Sometimes, Always };
+std::string_view to_string(FixAvailability f);
+
+struct RuleExamples {
+  std::vector<std::string> valid;
+  std::vector<std::string> invalid;
+  struct FixExample {
+    std::string before;
+    std::string after;
+    bool unsafe = false;
+  };
+  std::vector<FixExample> fixes;
+  // Files beside the Dockerfile the examples need (.dockerignore, build scripts): name -> content.
+  std::vector<std::pair<std::string, std::string>> files;
+};
+
+struct Rule {
+  std::string code;     // MSM1001, DL3006
+  std::string name;     // kebab-case
+  std::vector<std::string> aliases;  // other tools' ids (BuildKit check names)
+  Severity severity = Severity::Warning;
+  RuleScope scope = RuleScope::AllStages;
+  FixAvailability fix = FixAvailability::None;
+  std::string message;  // summary
+  std::string source_file;  // rules/<file>.yaml
+};
+
+// The embedded rule files (generated at build time from rules/*.yaml).
+struct EmbeddedRuleFile {
+  const char *file;
+  const char *text;
+};
+const std::vector<EmbeddedRuleFile> &embedded_rule_files();
+
+class Registry {
+ public:
+  // The registry of the embedded rule files, built once (thread-safe).
+  static const Registry &instance();
+  // Reads only the metadata keys; `files` as embedded_rule_files(). Throws msm::Error on a bad file.
+  explicit Registry(const std::vector<EmbeddedRuleFile> &files);
+
+  const std::vector<Rule> &rules() const { return m_rules; }  // sorted by code
+  // By code, name or alias, case-insensitive.
+  const Rule *find(std::string_view code_name_or_alias) const;
+  const Rule &get(std::string_view code) const;  // must exist
+  // Docs and examples need a full YAML parse; only `rules` and tests ask for them.
+  std::string docs(const Rule &rule) const;
+  RuleExamples examples(const Rule &rule) const;
+  std::string docs_url(const Rule &rule) const;
+
+ private:
+  std::vector<Rule> m_rules;
+  std::vector<const char *> m_texts;  // parallel to m_rules
+};
+
+// Docs link printed by tty output and SARIF.
+inline constexpr std::string_view k_docs_base = "https://github.com/msmigrate/msmigrate/blob/main/rules/";
+
+}  // namespace msm::lint
