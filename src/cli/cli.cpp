@@ -13,6 +13,8 @@ int run(int argc, char **argv) {
   app.require_subcommand(1);
   int exit_code = k_exit_ok;
   register_parse(app, exit_code);
+  register_convert(app, exit_code);
+  register_refactor(app, exit_code);
   register_lint(app, exit_code);
   register_rules(app, exit_code);
   try {

@@ -9,6 +9,8 @@ int run(int argc, char **argv);
 
 // Each subcommand registers itself on the app and returns the code to exit with.
 void register_parse(CLI::App &app, int &exit_code);
+void register_convert(CLI::App &app, int &exit_code);
+void register_refactor(CLI::App &app, int &exit_code);
 void register_lint(CLI::App &app, int &exit_code);
 void register_rules(CLI::App &app, int &exit_code);
 

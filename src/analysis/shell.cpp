@@ -1,0 +1,401 @@
+#include "analysis/shell.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+namespace msm::analysis::shell {
+
+namespace {
+
+std::string_view type_of(TSNode n) { return ts_node_type(n); }
+
+Range range_of(TSNode n) { return Range{ts_node_start_byte(n), ts_node_end_byte(n)}; }
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+}  // namespace
+
+bool Command::inside(std::string_view construct) const {
+  for (const auto &c : context) {
+    if (c == construct) return true;
+  }
+  return false;
+}
+
+// Walks the tree once and flattens it into commands; a friend so it can fill a Script.
+class Reader {
+ public:
+  explicit Reader(Script &script) : m_script(script) {}
+
+  void read_program(TSNode root) {
+    collect_problems(root);
+    std::vector<std::string> context;
+    read_statements(root, context, m_script.m_commands);
+  }
+
+ private:
+  std::string_view text(TSNode n) const { return m_script.text(range_of(n)); }
+
+  void collect_problems(TSNode n) {
+    if (!ts_node_has_error(n)) return;
+    if (type_of(n) == "ERROR" || ts_node_is_missing(n)) {
+      Problem p;
+      p.range = range_of(n);
+      p.line = m_script.line_of(p.range.start);
+      p.message = ts_node_is_missing(n) ? std::string("missing ") + ts_node_type(n) : "cannot parse this shell text";
+      m_script.m_problems.push_back(std::move(p));
+      return;
+    }
+    uint32_t count = ts_node_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) collect_problems(ts_node_child(n, i));
+  }
+
+  // Every named child that is a statement, in order.
+  void read_statements(TSNode parent, std::vector<std::string> &context, std::vector<Command> &out) {
+    uint32_t count = ts_node_named_child_count(parent);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode child = ts_node_named_child(parent, i);
+      read_statement(child, context, out, Connector::Sequence);
+    }
+  }
+
+  void read_statement(TSNode n, std::vector<std::string> &context, std::vector<Command> &out, Connector connector) {
+    std::string_view type = type_of(n);
+    if (type == "comment" || type == "heredoc_body" || type == "heredoc_end" || type == "heredoc_start") return;
+    if (type == "command") {
+      Command c = read_command(n, context, connector);
+      out.push_back(std::move(c));
+    } else if (type == "variable_assignment" || type == "variable_assignments") {
+      Command c = base_command(n, context, connector);
+      if (type == "variable_assignment") {
+        c.assignments.push_back(read_assignment(n));
+      } else {
+        for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+          c.assignments.push_back(read_assignment(ts_node_named_child(n, i)));
+        }
+      }
+      out.push_back(std::move(c));
+    } else if (type == "declaration_command" || type == "unset_command") {
+      Command c = base_command(n, context, connector);
+      c.declaration = type == "declaration_command";
+      // The keyword (export, local, readonly, unset) is an anonymous child.
+      TSNode keyword = ts_node_child(n, 0);
+      c.words.push_back(Word{std::string(text(keyword)), range_of(keyword), {}, {}});
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+        TSNode child = ts_node_named_child(n, i);
+        if (type_of(child) == "variable_assignment") {
+          c.assignments.push_back(read_assignment(child));
+        } else {
+          c.words.push_back(read_word(child));
+        }
+      }
+      out.push_back(std::move(c));
+    } else if (type == "test_command") {
+      Command c = base_command(n, context, connector);
+      c.test = true;
+      c.words.push_back(Word{std::string(text(n)), range_of(n), {}, {}});
+      out.push_back(std::move(c));
+    } else if (type == "list") {
+      // `a && b || c`: left, operator, right; the right side is joined by the operator.
+      uint32_t count = ts_node_child_count(n);
+      Connector next = connector;
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode child = ts_node_child(n, i);
+        if (!ts_node_is_named(child)) {
+          std::string_view op = type_of(child);
+          next = op == "&&" ? Connector::And : op == "||" ? Connector::Or : Connector::Sequence;
+          continue;
+        }
+        read_statement(child, context, out, next);
+      }
+    } else if (type == "pipeline") {
+      size_t id = ++m_pipelines;
+      size_t index = 0;
+      uint32_t count = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < count; ++i) {
+        size_t before = out.size();
+        read_statement(ts_node_named_child(n, i), context, out, i == 0 ? connector : Connector::Pipe);
+        for (size_t k = before; k < out.size(); ++k) {
+          if (out[k].pipeline == 0) {
+            out[k].pipeline = id;
+            out[k].pipe_index = index;
+          }
+        }
+        ++index;
+      }
+    } else if (type == "redirected_statement") {
+      size_t before = out.size();
+      TSNode body = ts_node_child_by_field_name(n, "body", 4);
+      if (!ts_node_is_null(body)) read_statement(body, context, out, connector);
+      std::vector<Redirect> redirects;
+      uint32_t count = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode child = ts_node_named_child(n, i);
+        std::string_view ct = type_of(child);
+        if (ct == "file_redirect" || ct == "heredoc_redirect" || ct == "herestring_redirect") {
+          redirects.push_back(read_redirect(child));
+        }
+      }
+      // Redirections of a compound statement apply to all of it; give them to its last command,
+      // where a reader looks for `> file`.
+      if (out.size() > before) {
+        Command &last = out.back();
+        for (auto &r : redirects) last.redirects.push_back(std::move(r));
+        last.range.end = std::max(last.range.end, ts_node_end_byte(n));
+      }
+    } else if (type == "function_definition") {
+      TSNode name = ts_node_child_by_field_name(n, "name", 4);
+      TSNode body = ts_node_child_by_field_name(n, "body", 4);
+      Function f;
+      f.name = std::string(text(name));
+      f.range = range_of(n);
+      std::vector<std::string> inner{"function"};
+      if (!ts_node_is_null(body)) read_statement(body, inner, f.body, Connector::Sequence);
+      m_script.m_functions[f.name] = std::move(f);
+    } else if (type == "if_statement" || type == "elif_clause") {
+      context.push_back("if");
+      TSNode condition = ts_node_child_by_field_name(n, "condition", 9);
+      uint32_t count = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode child = ts_node_named_child(n, i);
+        bool is_condition = !ts_node_is_null(condition) && ts_node_start_byte(child) < ts_node_start_byte(condition) + 1 &&
+                            ts_node_end_byte(child) <= ts_node_end_byte(condition) &&
+                            ts_node_start_byte(child) >= ts_node_start_byte(condition);
+        if (is_condition) context.push_back("condition");
+        read_statement(child, context, out, Connector::Sequence);
+        if (is_condition) context.pop_back();
+      }
+      context.pop_back();
+    } else if (type == "else_clause" || type == "do_group" || type == "compound_statement") {
+      read_statements(n, context, out);
+    } else if (type == "for_statement" || type == "c_style_for_statement" || type == "while_statement") {
+      context.push_back(type == "while_statement" ? "while" : "for");
+      uint32_t count = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode child = ts_node_named_child(n, i);
+        std::string_view ct = type_of(child);
+        if (ct == "do_group" || ct == "compound_statement" || type == "while_statement") read_statement(child, context, out, Connector::Sequence);
+      }
+      context.pop_back();
+    } else if (type == "case_statement" || type == "case_item") {
+      if (type == "case_statement") context.push_back("case");
+      uint32_t count = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode child = ts_node_named_child(n, i);
+        std::string_view ct = type_of(child);
+        if (ct == "case_item") {
+          read_statement(child, context, out, Connector::Sequence);
+        } else if (type == "case_item" && ct != "word" && ct != "concatenation" && ct != "string" &&
+                   ct != "raw_string" && ct != "extglob_pattern") {
+          read_statement(child, context, out, Connector::Sequence);
+        }
+      }
+      if (type == "case_statement") context.pop_back();
+    } else if (type == "subshell" || type == "negated_command") {
+      context.push_back(type == "subshell" ? "subshell" : "not");
+      read_statements(n, context, out);
+      context.pop_back();
+    }
+    // Anything else (arithmetic, bare words) runs nothing a driver reader needs.
+  }
+
+  Command base_command(TSNode n, const std::vector<std::string> &context, Connector connector) {
+    Command c;
+    c.range = range_of(n);
+    c.line = m_script.line_of(c.range.start);
+    c.connector = connector;
+    c.context = context;
+    return c;
+  }
+
+  Command read_command(TSNode n, const std::vector<std::string> &context, Connector connector) {
+    Command c = base_command(n, context, connector);
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode child = ts_node_named_child(n, i);
+      std::string_view ct = type_of(child);
+      if (ct == "variable_assignment") {
+        c.assignments.push_back(read_assignment(child));
+      } else if (ct == "command_name") {
+        TSNode inner = ts_node_named_child(child, 0);
+        c.words.push_back(read_word(ts_node_is_null(inner) ? child : inner));
+      } else if (ct == "file_redirect" || ct == "herestring_redirect") {
+        c.redirects.push_back(read_redirect(child));
+      } else if (ct == "subshell") {
+        continue;
+      } else {
+        c.words.push_back(read_word(child));
+      }
+    }
+    return c;
+  }
+
+  Assignment read_assignment(TSNode n) {
+    Assignment a;
+    a.range = range_of(n);
+    TSNode name = ts_node_child_by_field_name(n, "name", 4);
+    TSNode value = ts_node_child_by_field_name(n, "value", 5);
+    a.name = std::string(text(ts_node_is_null(name) ? n : name));
+    if (!ts_node_is_null(value)) a.value = read_word(value);
+    return a;
+  }
+
+  Redirect read_redirect(TSNode n) {
+    Redirect r;
+    r.range = range_of(n);
+    uint32_t count = ts_node_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode child = ts_node_child(n, i);
+      std::string_view ct = type_of(child);
+      if (ct == "file_descriptor") {
+        r.fd = static_cast<uint32_t>(std::strtoul(std::string(text(child)).c_str(), nullptr, 10));
+      } else if (!ts_node_is_named(child)) {
+        if (r.op.empty()) r.op = std::string(ct);
+      } else if (ct == "heredoc_body") {
+        r.heredoc = std::string(text(child));
+      } else if (ct == "heredoc_start" || ct == "heredoc_end") {
+        continue;
+      } else if (!r.target) {
+        r.target = read_word(child);
+      }
+    }
+    return r;
+  }
+
+  Word read_word(TSNode n) {
+    Word w;
+    w.raw = std::string(text(n));
+    w.range = range_of(n);
+    scan_word(n, w);
+    return w;
+  }
+
+  // Collects substitutions and bare references, without descending into substitutions' words.
+  void scan_word(TSNode n, Word &w) {
+    std::string_view type = type_of(n);
+    if (type == "command_substitution") {
+      Substitution s;
+      s.range = range_of(n);
+      std::vector<std::string> context{"substitution"};
+      read_statements(n, context, s.commands);
+      w.substitutions.push_back(std::move(s));
+      return;
+    }
+    if (type == "simple_expansion") {
+      std::string_view t = text(n);
+      if (t.size() > 1) w.bare_references.emplace_back(t.substr(1));
+      return;
+    }
+    if (type == "expansion") {
+      // `${X}` alone is bare; any operator (`:-`, `-`, `:+`, `#`, `%`, `/`...) is not.
+      std::string_view t = text(n);
+      if (t.size() > 3) {
+        std::string_view inner = t.substr(2, t.size() - 3);
+        size_t k = 0;
+        while (k < inner.size() && is_name_char(inner[k])) ++k;
+        if (k == inner.size() && k > 0) {
+          w.bare_references.emplace_back(inner);
+        } else if (k > 0 && k < inner.size()) {
+          char op = inner[k];
+          // `${X#p}` `${X%p}` `${X/p/r}` keep the value of X: still bare for our purpose.
+          if (op == '#' || op == '%' || op == '/' || op == '^' || op == ',') w.bare_references.emplace_back(inner.substr(0, k));
+        }
+      }
+      // Defaults may contain substitutions: `${ID:-$(cat cid)}`.
+    }
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) scan_word(ts_node_named_child(n, i), w);
+  }
+
+  Script &m_script;
+  size_t m_pipelines = 0;
+};
+
+std::unique_ptr<Script> Script::parse(std::string source) {
+  std::unique_ptr<Script> script(new Script());
+  if (source.size() >= 3 && source.compare(0, 3, "\xEF\xBB\xBF") == 0) source.replace(0, 3, "   ");
+  script->m_source = std::move(source);
+  script->m_lines = syntax::LineIndex(script->m_source);
+  TSParser *parser = ts_parser_new();
+  ts_parser_set_language(parser, tree_sitter_bash());
+  script->m_tree = ts_parser_parse_string(parser, nullptr, script->m_source.data(),
+                                          static_cast<uint32_t>(script->m_source.size()));
+  ts_parser_delete(parser);
+  Reader reader(*script);
+  reader.read_program(ts_tree_root_node(script->m_tree));
+  return script;
+}
+
+Script::~Script() {
+  if (m_tree) ts_tree_delete(m_tree);
+}
+
+WordValue evaluate(const Word &word, const VariableLookup &lookup, const SubstitutionEval &substitute) {
+  WordValue result;
+  // Substitutions become synthetic variables, so one expander handles quotes, defaults and
+  // substitutions inside double quotes alike.
+  std::string text;
+  std::map<std::string, std::optional<std::string>, std::less<>> synthetic;
+  uint32_t pos = word.range.start;
+  for (size_t i = 0; i < word.substitutions.size(); ++i) {
+    const Substitution &s = word.substitutions[i];
+    if (s.range.start < pos || s.range.end > word.range.end) continue;  // nested in a default
+    text.append(word.raw, pos - word.range.start, s.range.start - pos);
+    std::string name = "__msm_substitution_" + std::to_string(i);
+    text += "${" + name + "}";
+    std::optional<std::string> out = substitute ? substitute(s) : std::nullopt;
+    if (!out) {
+      result.dynamic = true;
+      result.unknown.push_back("$(...)");
+    }
+    synthetic[name] = out ? *out : std::string();
+    pos = s.range.end;
+  }
+  text.append(word.raw, pos - word.range.start, std::string::npos);
+
+  for (const auto &name : word.bare_references) {
+    if (name == "@" || name == "*" || name == "#" || name == "?" || name == "$" || name == "!") {
+      if (name != "#" && name != "?" && !lookup(name)) {
+        result.dynamic = true;
+        result.unknown.push_back(name);
+      }
+      continue;
+    }
+    if (!lookup(name)) {
+      result.dynamic = true;
+      result.unknown.push_back(name);
+    }
+  }
+  VariableLookup combined = [&](std::string_view name) -> std::optional<std::string> {
+    auto it = synthetic.find(name);
+    if (it != synthetic.end()) return it->second;
+    return lookup(name);
+  };
+  // A backslash-newline never reaches here (tree-sitter ends the word); `~` at the start of an
+  // unquoted word is the home directory.
+  Expansion e = expand_word(text, combined, ExpansionOptions{});
+  if (e.error) {
+    result.dynamic = true;
+    result.unknown.push_back(*e.error);
+    result.value = word.raw;
+    return result;
+  }
+  result.value = std::move(e.value);
+  if (!word.raw.empty() && word.raw[0] == '~' && (word.raw.size() == 1 || word.raw[1] == '/')) {
+    if (auto home = lookup("HOME")) result.value = *home + result.value.substr(1);
+  }
+  return result;
+}
+
+std::vector<WordValue> evaluate_all(const std::vector<Word> &words, const VariableLookup &lookup,
+                                    const SubstitutionEval &substitute) {
+  std::vector<WordValue> out;
+  out.reserve(words.size());
+  for (const auto &w : words) out.push_back(evaluate(w, lookup, substitute));
+  return out;
+}
+
+}  // namespace msm::analysis::shell

@@ -1,0 +1,144 @@
+// `msmigrate convert [DIR]`: builder pattern (build Dockerfile + runtime Dockerfile + driver)
+// to one multi-stage Dockerfile, printed, diffed, checked or written.
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli.h"
+#include "edit/edit.h"
+#include "refactor/convert.h"
+#include "util/error.h"
+#include "util/files.h"
+
+namespace msm::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ConvertArgs {
+  std::string dir = ".";
+  std::string build_dockerfile, runtime_dockerfile, script, make_target;
+  std::string format = "text";
+  bool diff = false, write = false, remove_old = false, check = false;
+  std::vector<std::string> script_args;
+};
+
+std::string location(const refactor::SourceRef &r) {
+  std::string s = r.file;
+  if (r.line) s += ":" + std::to_string(r.line);
+  return s;
+}
+
+void print_findings(const std::string &dir, const std::vector<refactor::Finding> &findings, const char *kind) {
+  for (const auto &f : findings) {
+    std::string where = f.where.file.empty() ? dir : (fs::path(dir) / location(f.where)).lexically_normal().string();
+    std::cerr << where << ": " << kind << "[" << f.category << "]: " << f.message << "\n";
+    if (!f.where.text.empty()) std::cerr << "    " << f.where.text << "\n";
+  }
+}
+
+void write_changes(const ConvertArgs &args, const refactor::Conversion &c) {
+  fs::path root(args.dir);
+  // Refuse before touching anything when a backup would overwrite an older one.
+  if (!args.remove_old) {
+    for (const auto &ch : c.changes) {
+      if (ch.before.empty()) continue;
+      fs::path orig = root / (ch.path + ".orig");
+      if (fs::exists(orig)) throw Error(orig.string() + ": already exists; move it away (msmigrate keeps the old files as *.orig) or pass --remove-old");
+    }
+  }
+  for (const auto &ch : c.changes) {
+    fs::path path = root / ch.path;
+    if (!ch.before.empty() && !args.remove_old) util::write_atomically(path.string() + ".orig", ch.before);
+    if (ch.remove) {
+      fs::remove(path);
+      std::cerr << "msmigrate: " << (args.remove_old ? "removed " : "kept as .orig and removed ") << path.string() << "\n";
+      continue;
+    }
+    util::write_atomically(path.string(), ch.after);
+    if (ch.path == c.driver) fs::permissions(path, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add);
+    std::cerr << "msmigrate: wrote " << path.string() << (ch.before.empty() || args.remove_old ? "" : " (old version: " + path.string() + ".orig)") << "\n";
+  }
+}
+
+int run_convert(const ConvertArgs &args) {
+  refactor::ConvertOptions options;
+  options.root = args.dir;
+  if (!args.build_dockerfile.empty()) options.build_dockerfile = args.build_dockerfile;
+  if (!args.runtime_dockerfile.empty()) options.runtime_dockerfile = args.runtime_dockerfile;
+  if (!args.script.empty()) options.script = args.script;
+  if (!args.make_target.empty()) options.make_target = args.make_target;
+  options.script_args = args.script_args;
+  refactor::Conversion c = refactor::convert(options);
+
+  if (args.format == "json") {
+    nlohmann::ordered_json report = refactor::report_json(c);
+    report["dockerfile"] = c.converted() ? nlohmann::ordered_json(c.output) : nlohmann::ordered_json(nullptr);
+    std::cout << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  }
+  if (args.check) {
+    if (c.converted()) {
+      if (args.format != "json") std::cerr << args.dir << ": the builder pattern here can be converted: run `msmigrate convert " << args.dir << " --diff`\n";
+      return k_exit_findings;
+    }
+    if (args.format != "json") print_findings(args.dir, c.refusals, "refused");
+    return k_exit_ok;
+  }
+  if (args.format != "json") print_findings(args.dir, c.warnings, "warning");
+  if (!c.converted()) {
+    if (args.format != "json") {
+      print_findings(args.dir, c.refusals, "refused");
+      std::cerr << "msmigrate: not converted: the result could differ from what " << c.driver << " builds today (" << c.refusals.size() << " reason"
+                << (c.refusals.size() == 1 ? "" : "s") << " above)\n";
+    }
+    return k_exit_findings;
+  }
+  if (args.diff) {
+    for (const auto &ch : c.changes) {
+      if (ch.remove) {
+        if (args.remove_old) std::cout << edit::unified_diff(ch.before, "", "a/" + ch.path, "/dev/null");
+        continue;
+      }
+      std::cout << edit::unified_diff(ch.before, ch.after, ch.before.empty() ? "/dev/null" : "a/" + ch.path, "b/" + ch.path);
+    }
+  } else if (args.format != "json" && !args.write) {
+    std::cout << c.output;
+  }
+  if (args.format != "json") {
+    std::cerr << "msmigrate: build it with: " << c.command << "\n";
+    for (const auto &l : c.leftover) std::cerr << "msmigrate: kept for the residual script (" << location(l) << "): " << l.text << "\n";
+  }
+  if (args.write) write_changes(args, c);
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void register_convert(CLI::App &app, int &exit_code) {
+  auto *cmd = app.add_subcommand("convert", "Convert a builder-pattern setup (build Dockerfile + runtime Dockerfile + driver) into one multi-stage Dockerfile");
+  auto args = std::make_shared<ConvertArgs>();
+  cmd->add_option("dir", args->dir, "Project directory (default: .)");
+  cmd->add_option("--build-dockerfile", args->build_dockerfile, "The builder Dockerfile, relative to DIR (default: found from the driver)");
+  cmd->add_option("--runtime-dockerfile", args->runtime_dockerfile, "The runtime Dockerfile, relative to DIR (picks one when the driver builds several)");
+  cmd->add_option("--script", args->script, "The driver script (or Makefile), relative to DIR (default: build.sh, then *.sh, then Makefile)");
+  cmd->add_option("--make-target", args->make_target, "Read this Makefile target's recipe as the driver");
+  cmd->add_option("--script-arg", args->script_args, "A positional parameter ($1, $2, ...) for the driver script; repeat for more");
+  cmd->add_option("--format", args->format, "text (the Dockerfile on stdout, notes on stderr) or json (the report)")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--diff", args->diff, "Print unified diffs of every file the conversion changes instead of the Dockerfile");
+  cmd->add_flag("--write", args->write, "Write the result (atomically); old files are kept as *.orig");
+  cmd->add_flag("--remove-old", args->remove_old, "With --write: remove the old files instead of keeping *.orig copies");
+  cmd->add_flag("--check", args->check, "Exit 1 when a conversion is possible (for CI), 0 otherwise; writes nothing");
+  cmd->callback([args, cmd, &exit_code] {
+    if (args->remove_old && !args->write) throw CLI::ValidationError("--remove-old", "only makes sense with --write");
+    if (args->check && args->write) throw CLI::ValidationError("--check", "cannot be combined with --write");
+    (void)cmd;
+    exit_code = run_convert(*args);
+  });
+}
+
+}  // namespace msm::cli
