@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 apt_packages=(
   cmake g++ ninja-build pkg-config
   libtree-sitter-dev libcli11-dev libyaml-cpp-dev libfmt-dev libarchive-dev
-  doctest-dev nlohmann-json3-dev libssl-dev
+  doctest-dev nlohmann-json3-dev libssl-dev libdeflate-dev
+  skopeo umoci  # image interop tests (msmigrate build)
   nodejs npm
   pre-commit
 )

@@ -17,6 +17,8 @@ int run(int argc, char **argv) {
   register_refactor(app, exit_code);
   register_lint(app, exit_code);
   register_rules(app, exit_code);
+  register_build(app, exit_code);
+  register_image(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp &e) {

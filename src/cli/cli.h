@@ -13,5 +13,7 @@ void register_convert(CLI::App &app, int &exit_code);
 void register_refactor(CLI::App &app, int &exit_code);
 void register_lint(CLI::App &app, int &exit_code);
 void register_rules(CLI::App &app, int &exit_code);
+void register_build(CLI::App &app, int &exit_code);
+void register_image(CLI::App &app, int &exit_code);
 
 }  // namespace msm::cli

@@ -1,0 +1,361 @@
+#include "build/sandbox.h"
+
+#include <fcntl.h>
+#include <grp.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "build/store.h"
+#include "util/error.h"
+
+namespace msm::build {
+
+namespace {
+
+// Child-side failure: message to the error pipe, then exit. Only used between fork and exec.
+[[noreturn]] void child_fail(int err_fd, const std::string &message) {
+  ssize_t ignored = write(err_fd, message.data(), message.size());
+  (void)ignored;
+  _exit(125);
+}
+
+std::string errno_text(const std::string &what) { return what + ": " + std::strerror(errno); }
+
+std::string overlay_options(const OverlaySpec &spec) {
+  std::string lower;
+  for (const auto &l : spec.lowers) lower += (lower.empty() ? "" : ":") + l;
+  std::string options = "lowerdir=" + lower;
+  if (!spec.upper.empty()) options += ",upperdir=" + spec.upper + ",workdir=" + spec.work;
+  options += ",index=off,redirect_dir=off,metacopy=off";
+  return options;
+}
+
+void bind_file(const std::string &source, const std::string &target, bool readonly) {
+  if (mount(source.c_str(), target.c_str(), nullptr, MS_BIND, nullptr) != 0) {
+    throw Error(errno_text("bind mount " + source + " on " + target));
+  }
+  if (readonly && mount(nullptr, target.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) != 0) {
+    throw Error(errno_text("read-only remount of " + target));
+  }
+}
+
+void make_dirs_in(const std::string &path) {
+  std::string cur;
+  size_t i = 1;
+  while (i <= path.size()) {
+    size_t j = path.find('/', i);
+    if (j == std::string::npos) j = path.size();
+    cur = path.substr(0, j);
+    if (mkdir(cur.c_str(), 0755) != 0 && errno != EEXIST) throw Error(errno_text("mkdir " + cur));
+    i = j + 1;
+  }
+}
+
+void setup_dev(const std::string &root) {
+  std::string dev = root + "/dev";
+  if (mount("tmpfs", dev.c_str(), "tmpfs", MS_NOSUID | MS_NOEXEC, "mode=755,size=65536k") != 0) {
+    throw Error(errno_text("mount tmpfs on /dev"));
+  }
+  for (const char *name : {"null", "zero", "full", "random", "urandom", "tty"}) {
+    std::string target = dev + "/" + name;
+    int fd = open(target.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+    if (fd >= 0) close(fd);
+    bind_file(std::string("/dev/") + name, target, false);
+  }
+  for (const char *d : {"/pts", "/shm", "/mqueue"}) mkdir((dev + d).c_str(), 0755);
+  mount("devpts", (dev + "/pts").c_str(), "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620,gid=5");
+  mount("shm", (dev + "/shm").c_str(), "tmpfs", MS_NOSUID | MS_NOEXEC | MS_NODEV, "mode=1777,size=65536k");
+  symlink("pts/ptmx", (dev + "/ptmx").c_str());
+  symlink("/proc/self/fd", (dev + "/fd").c_str());
+  symlink("/proc/self/fd/0", (dev + "/stdin").c_str());
+  symlink("/proc/self/fd/1", (dev + "/stdout").c_str());
+  symlink("/proc/self/fd/2", (dev + "/stderr").c_str());
+}
+
+struct Ids {
+  uid_t uid = 0;
+  gid_t gid = 0;
+  std::string home = "/root";
+  bool found_home = false;
+};
+
+bool all_digits(const std::string &s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
+
+// USER as runc resolves it, against the image's own /etc/passwd and /etc/group.
+Ids resolve_user(const std::string &spec) {
+  Ids ids;
+  std::string user = spec, group;
+  if (size_t colon = spec.find(':'); colon != std::string::npos) {
+    user = spec.substr(0, colon);
+    group = spec.substr(colon + 1);
+  }
+  bool found = false;
+  std::ifstream passwd("/etc/passwd");
+  std::string line;
+  while (std::getline(passwd, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string part;
+    while (std::getline(ss, part, ':')) f.push_back(part);
+    if (f.size() < 6) continue;
+    if (f[0] == user || (all_digits(user) && f[2] == user)) {
+      ids.uid = static_cast<uid_t>(std::stoul(f[2]));
+      ids.gid = static_cast<gid_t>(std::stoul(f[3]));
+      ids.home = f[5];
+      ids.found_home = true;
+      found = true;
+      break;
+    }
+  }
+  if (!found) {
+    if (!all_digits(user)) throw Error("unable to find user " + user + ": no matching entries in passwd file");
+    ids.uid = static_cast<uid_t>(std::stoul(user));
+    ids.gid = ids.uid == 0 ? 0 : ids.uid;
+    ids.home = "/";
+  }
+  if (!group.empty()) {
+    if (all_digits(group)) {
+      ids.gid = static_cast<gid_t>(std::stoul(group));
+    } else {
+      bool gfound = false;
+      std::ifstream groups("/etc/group");
+      while (std::getline(groups, line)) {
+        size_t a = line.find(':'), b = line.find(':', a + 1), c = line.find(':', b + 1);
+        if (a == std::string::npos || b == std::string::npos || c == std::string::npos) continue;
+        if (line.substr(0, a) == group) {
+          ids.gid = static_cast<gid_t>(std::stoul(line.substr(b + 1, c - b - 1)));
+          gfound = true;
+          break;
+        }
+      }
+      if (!gfound) throw Error("unable to find group " + group + ": no matching entries in group file");
+    }
+  }
+  return ids;
+}
+
+std::string find_in_path(const std::string &name, const std::vector<std::string> &env) {
+  if (name.find('/') != std::string::npos) return name;
+  std::string path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  for (const auto &e : env) {
+    if (e.starts_with("PATH=")) path = e.substr(5);
+  }
+  std::stringstream ss(path);
+  std::string dir;
+  while (std::getline(ss, dir, ':')) {
+    std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return name;
+}
+
+// PID 1 of the new pid namespace: builds the root and execs the command.
+[[noreturn]] void container_main(const RunSpec &spec, int output_fd, int err_fd) {
+  try {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) throw Error(errno_text("make / private"));
+    mount_overlay(spec.root, spec.merged);
+    const std::string &root = spec.merged;
+    if (mount("proc", (root + "/proc").c_str(), "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, nullptr) != 0) {
+      throw Error(errno_text("mount /proc"));
+    }
+    setup_dev(root);
+    if (mount("sysfs", (root + "/sys").c_str(), "sysfs", MS_NOSUID | MS_NOEXEC | MS_NODEV | MS_RDONLY, nullptr) != 0) {
+      if (mount("/sys", (root + "/sys").c_str(), nullptr, MS_BIND | MS_REC, nullptr) == 0) {
+        mount(nullptr, (root + "/sys").c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr);
+      }
+    }
+    bind_file(spec.hosts_file, root + "/etc/hosts", true);
+    bind_file(spec.resolv_file, root + "/etc/resolv.conf", true);
+    for (const auto &m : spec.mounts) {
+      std::string target = root + m.target;
+      make_dirs_in(target);
+      if (m.type == RunMount::Type::Tmpfs) {
+        if (mount("tmpfs", target.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777") != 0) {
+          throw Error(errno_text("mount tmpfs on " + m.target));
+        }
+      } else {
+        if (mount(m.source.c_str(), target.c_str(), nullptr, MS_BIND | MS_REC, nullptr) != 0) {
+          throw Error(errno_text("bind " + m.source + " on " + m.target));
+        }
+        if (m.readonly) mount(nullptr, target.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr);
+      }
+    }
+    sethostname(spec.hostname.data(), spec.hostname.size());
+    if (spec.workdir != "/") make_dirs_in(root + spec.workdir);
+    int rootfd = open(root.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+    if (rootfd < 0 || fchdir(rootfd) != 0) throw Error(errno_text("enter " + root));
+    if (syscall(SYS_pivot_root, ".", ".") == 0) {
+      umount2(".", MNT_DETACH);
+    } else if (chroot(".") != 0) {
+      throw Error(errno_text("pivot_root and chroot into the image root"));
+    }
+    if (chdir("/") != 0) throw Error(errno_text("chdir /"));
+    Ids ids;
+    if (!spec.user.empty() && spec.user != "root") ids = resolve_user(spec.user);
+    std::vector<std::string> env = spec.env;
+    bool has_home = false;
+    for (const auto &e : env) has_home = has_home || e.starts_with("HOME=");
+    if (!has_home) {
+      if (spec.user.empty() || spec.user == "root") ids.home = "/root";
+      env.push_back("HOME=" + ids.home);
+    }
+    if (chdir(spec.workdir.c_str()) != 0) throw Error(errno_text("chdir to WORKDIR " + spec.workdir));
+    gid_t groups[1] = {ids.gid};
+    if (setgroups(1, groups) != 0 || setgid(ids.gid) != 0 || setuid(ids.uid) != 0) {
+      throw Error(errno_text("switch to user " + spec.user));
+    }
+    int devnull = open("/dev/null", O_RDONLY);
+    if (devnull >= 0) dup2(devnull, 0);
+    dup2(output_fd, 1);
+    dup2(output_fd, 2);
+    std::vector<char *> argv;
+    for (const auto &a : spec.argv) argv.push_back(const_cast<char *>(a.c_str()));
+    argv.push_back(nullptr);
+    std::vector<char *> envp;
+    for (const auto &e : env) envp.push_back(const_cast<char *>(e.c_str()));
+    envp.push_back(nullptr);
+    std::string program = find_in_path(spec.argv.at(0), env);
+    execve(program.c_str(), argv.data(), envp.data());
+    throw Error(errno_text("cannot run " + spec.argv.at(0) + " in the image"));
+  } catch (const std::exception &e) {
+    child_fail(err_fd, e.what());
+  }
+}
+
+int wait_status(pid_t pid) {
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return 125;
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return 125;
+}
+
+std::string read_all(int fd) {
+  std::string out;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)) {
+    if (n > 0) out.append(buf, static_cast<size_t>(n));
+  }
+  return out;
+}
+
+}  // namespace
+
+void mount_overlay(const OverlaySpec &spec, const std::string &target) {
+  if (!spec.base.empty() && chdir(spec.base.c_str()) != 0) throw Error(errno_text("chdir " + spec.base));
+  std::string options = overlay_options(spec);
+  if (options.size() >= 4000) {
+    throw Error("too many layers for one overlay mount (" + std::to_string(spec.lowers.size()) +
+                "): squash the base image or merge RUN steps");
+  }
+  unsigned long flags = spec.upper.empty() ? MS_RDONLY : 0;
+  if (mount("overlay", target.c_str(), "overlay", flags, options.c_str()) != 0) {
+    int err = errno;
+    std::string hint = err == ENODEV ? " (overlayfs is not available: load the overlay module)"
+                       : err == EPERM ? " (no permission to mount: run as root)"
+                                      : "";
+    throw Error("cannot mount overlayfs on " + target + ": " + std::strerror(err) + hint);
+  }
+}
+
+int run_in_sandbox(const RunSpec &spec, int output_fd) {
+  int err_pipe[2], status_pipe[2];
+  if (pipe2(err_pipe, O_CLOEXEC) != 0 || pipe2(status_pipe, O_CLOEXEC) != 0) throw Error(errno_text("pipe"));
+  pid_t outer = fork();
+  if (outer < 0) throw Error(errno_text("fork"));
+  if (outer == 0) {
+    close(err_pipe[0]);
+    close(status_pipe[0]);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC;
+    if (spec.network_none) flags |= CLONE_NEWNET;
+    if (unshare(flags) != 0) {
+      child_fail(err_pipe[1], std::string("cannot create namespaces for RUN: ") + std::strerror(errno) +
+                                  (errno == EPERM ? " (run msmigrate build as root)" : ""));
+    }
+    pid_t inner = fork();
+    if (inner < 0) child_fail(err_pipe[1], errno_text("fork"));
+    if (inner == 0) container_main(spec, output_fd, err_pipe[1]);
+    close(err_pipe[1]);
+    // Killing PID 1 of the namespace ends every process in it.
+    int status = wait_status(inner);
+    ssize_t ignored = write(status_pipe[1], &status, sizeof status);
+    (void)ignored;
+    _exit(status);
+  }
+  close(err_pipe[1]);
+  close(status_pipe[1]);
+  std::string setup_error = read_all(err_pipe[0]);
+  close(err_pipe[0]);
+  int status = 125;
+  std::string status_bytes = read_all(status_pipe[0]);
+  close(status_pipe[0]);
+  if (status_bytes.size() == sizeof status) {
+    std::memcpy(&status, status_bytes.data(), sizeof status);
+    // The outer process's exit tears down the mount namespace, which waits for an RCU grace
+    // period (tens of ms). Its result is already known and its mounts are detached from
+    // everything, so it is reaped in the background instead of making every RUN wait.
+    std::thread([outer] { wait_status(outer); }).detach();
+  } else {
+    status = wait_status(outer);
+  }
+  if (!setup_error.empty()) throw Error(setup_error);
+  return status;
+}
+
+void run_in_mount_namespace(const std::function<void()> &fn) {
+  int err_pipe[2];
+  if (pipe2(err_pipe, O_CLOEXEC) != 0) throw Error(errno_text("pipe"));
+  pid_t pid = fork();
+  if (pid < 0) throw Error(errno_text("fork"));
+  if (pid == 0) {
+    close(err_pipe[0]);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    try {
+      if (unshare(CLONE_NEWNS) != 0) {
+        throw Error(std::string("cannot create a mount namespace: ") + std::strerror(errno) +
+                    (errno == EPERM ? " (run msmigrate build as root)" : ""));
+      }
+      if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) throw Error(errno_text("make / private"));
+      fn();
+    } catch (const std::exception &e) {
+      child_fail(err_pipe[1], e.what());
+    }
+    _exit(0);
+  }
+  close(err_pipe[1]);
+  std::string error = read_all(err_pipe[0]);
+  close(err_pipe[0]);
+  int status = wait_status(pid);
+  if (!error.empty()) throw Error(error);
+  if (status != 0) throw Error("copy helper process failed with status " + std::to_string(status));
+}
+
+void write_network_files(const std::string &dir, const std::string &hostname) {
+  write_file_atomically(dir + "/hosts", "127.0.0.1\tlocalhost " + hostname + "\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+  std::string resolv;
+  try {
+    resolv = read_file("/etc/resolv.conf");
+  } catch (const Error &) {
+    resolv = "";
+  }
+  write_file_atomically(dir + "/resolv.conf", resolv);
+}
+
+}  // namespace msm::build
