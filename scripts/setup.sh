@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 apt_packages=(
   cmake g++ ninja-build pkg-config
-  libtree-sitter-dev libcli11-dev libyaml-cpp-dev libfmt-dev libarchive-dev
+  libtree-sitter-dev libcli11-dev libyaml-cpp-dev libarchive-dev
   doctest-dev nlohmann-json3-dev libssl-dev libdeflate-dev
+  libzstd-dev liblz4-dev libacl1-dev  # libarchive's codecs: it is linked statically (start-up time)
   skopeo umoci  # image interop tests (msmigrate build)
   nodejs npm
   pre-commit
