@@ -464,6 +464,7 @@ typedef struct {
 
 static TextResult scan_text(Scanner *s, TSLexer *lexer, TextMode mode, Heredoc *marker, TextInfo *info) {
   bool has_content = false;
+  bool unmarked = false;  // content consumed since the last mark_end (marking per char is slow)
   bool word_start = true;
   bool previous_was_escape = false;
   bool escaped = false;  // the previous char was a shell backslash escape
@@ -473,6 +474,10 @@ static TextResult scan_text(Scanner *s, TSLexer *lexer, TextMode mode, Heredoc *
     if (at_line_end(lexer)) break;
     int32_t c = lexer->lookahead;
     if (c == s->escape && !previous_was_escape && !escaped) {
+      if (unmarked) {
+        lexer->mark_end(lexer);
+        unmarked = false;
+      }
       unsigned blanks = 0;
       if (consume_continuation(lexer, !has_content, &blanks)) {
         if (!has_content) return TEXT_CONTINUATION;
@@ -490,7 +495,13 @@ static TextResult scan_text(Scanner *s, TSLexer *lexer, TextMode mode, Heredoc *
       if (!mode.to_line_end && quote == 0 && blanks > 1) break;
       continue;
     }
-    if (quote == 0 && !escaped && is_blank(c)) {
+    bool blank = quote == 0 && !escaped && is_blank(c);
+    if ((blank || c == '\r') && unmarked) {
+      // Not part of the token unless content follows: fix the end before stepping over it.
+      lexer->mark_end(lexer);
+      unmarked = false;
+    }
+    if (blank) {
       if (!mode.to_line_end) break;
       advance(lexer);
       word_start = true;
@@ -498,6 +509,10 @@ static TextResult scan_text(Scanner *s, TSLexer *lexer, TextMode mode, Heredoc *
       continue;
     }
     if (mode.markers && word_start && quote == 0 && !escaped && ((c >= '0' && c <= '9') || c == '<')) {
+      if (unmarked) {
+        lexer->mark_end(lexer);
+        unmarked = false;
+      }
       Heredoc found;
       if (read_heredoc_marker(s, lexer, &found)) {
         if (has_content) return TEXT_TEXT;  // the marker is the next token
@@ -510,7 +525,7 @@ static TextResult scan_text(Scanner *s, TSLexer *lexer, TextMode mode, Heredoc *
       info->length += 2;
       word_start = false;
       previous_was_escape = false;
-      lexer->mark_end(lexer);
+      unmarked = true;
       continue;
     }
     advance(lexer);
@@ -528,8 +543,9 @@ static TextResult scan_text(Scanner *s, TSLexer *lexer, TextMode mode, Heredoc *
     previous_was_escape = c == s->escape;
     has_content = true;
     word_start = false;
-    if (c != '\r') lexer->mark_end(lexer);
+    unmarked = c != '\r';
   }
+  if (unmarked) lexer->mark_end(lexer);
   return has_content ? TEXT_TEXT : TEXT_NONE;
 }
 

@@ -1,6 +1,7 @@
 #include "syntax/line_index.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace msm::syntax {
 
@@ -9,9 +10,12 @@ bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0
 }  // namespace
 
 LineIndex::LineIndex(std::string_view source) : m_source(source) {
+  m_starts.reserve(source.size() / 32 + 1);
   m_starts.push_back(0);
-  for (uint32_t i = 0; i < source.size(); ++i) {
-    if (source[i] == '\n') m_starts.push_back(i + 1);
+  const char *begin = source.data();
+  const char *end = begin + source.size();
+  for (const char *p = begin; (p = static_cast<const char *>(std::memchr(p, '\n', end - p))) != nullptr; ++p) {
+    m_starts.push_back(static_cast<uint32_t>(p - begin + 1));
   }
 }
 

@@ -83,10 +83,10 @@ LogicalLine join_lines(std::string_view source, Range region, char escape) {
     while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\t')) --k;
     bool continues = k > 0 && line[k - 1] == escape && (k == 1 || line[k - 2] != escape);
     size_t keep = continues ? k - 1 : line.size();
-    for (size_t i = 0; i < keep; ++i) {
-      out.text.push_back(line[i]);
-      out.source_of.push_back(static_cast<uint32_t>(pos + i));
-    }
+    out.text.append(line.data(), keep);
+    size_t mapped = out.source_of.size();
+    out.source_of.resize(mapped + keep);
+    for (size_t i = 0; i < keep; ++i) out.source_of[mapped + i] = static_cast<uint32_t>(pos + i);
     if (!continues || line_end >= region.end) break;
     pos = next;
   }

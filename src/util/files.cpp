@@ -4,9 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
 #include <fcntl.h>
@@ -45,10 +43,26 @@ std::string read_input(const std::string &path) {
   if (S_ISDIR(st.st_mode)) {
     throw Error(path + ": is a directory; give the Dockerfile inside it, e.g. " + path + "/Dockerfile");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot be read: " + std::strerror(errno));
-  content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) throw Error(path + ": read failed: " + std::strerror(errno));
+  if (static_cast<uint64_t>(st.st_size) > 0xFFFFFFF0u) throw Error(path + ": larger than 4 GiB; not a Dockerfile");
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error(path + ": cannot be read: " + std::strerror(errno));
+  // One read of the size stat gave, then on until EOF (the file may grow, or be a pipe).
+  content.resize(static_cast<size_t>(st.st_size) + 1);
+  size_t used = 0;
+  for (;;) {
+    if (used == content.size()) content.resize(content.size() * 2 + 4096);
+    ssize_t n = ::read(fd, content.data() + used, content.size() - used);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int saved = errno;
+      ::close(fd);
+      throw Error(path + ": read failed: " + std::strerror(saved));
+    }
+    if (n == 0) break;
+    used += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  content.resize(used);
   if (content.size() > 0xFFFFFFF0u) throw Error(path + ": larger than 4 GiB; not a Dockerfile");
   reject_binary(path, content);
   return content;
