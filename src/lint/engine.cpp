@@ -243,11 +243,18 @@ std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config 
 FixOutcome fix_source(const std::string &source, const std::string &path, const Config &config,
                       const std::optional<std::filesystem::path> &directory,
                       edit::Applicability max_applicability, size_t max_rounds) {
+  return fix_with(
+      source, path, [&](const syntax::Document &doc) { return lint_document(doc, config, directory); },
+      max_applicability, max_rounds);
+}
+
+FixOutcome fix_with(const std::string &source, const std::string &path, const LintStep &lint,
+                    edit::Applicability max_applicability, size_t max_rounds) {
   FixOutcome out;
   out.text = source;
   auto doc = syntax::Document::parse(source, path);
   size_t problems = doc->problems().size();
-  out.remaining = lint_document(*doc, config, directory);
+  out.remaining = lint(*doc);
   while (out.rounds < max_rounds) {
     std::vector<edit::Fix> fixes;
     for (const auto &d : out.remaining) {
@@ -267,7 +274,7 @@ FixOutcome fix_source(const std::string &source, const std::string &path, const 
     }
     out.text = std::move(applied.text);
     out.applied += applied.applied;
-    out.remaining = lint_document(*next, config, directory);
+    out.remaining = lint(*next);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // suppressions, and fixes files until they are stable.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,5 +33,11 @@ struct FixOutcome {
 FixOutcome fix_source(const std::string &source, const std::string &path, const Config &config,
                       const std::optional<std::filesystem::path> &directory,
                       edit::Applicability max_applicability, size_t max_rounds = 10);
+
+// The fix loop itself, with the linting step given: fix_source passes lint_document. Tests pass
+// their own to drive the loop's refusals with fixes no shipped rule would make.
+using LintStep = std::function<std::vector<Diagnostic>(const syntax::Document &)>;
+FixOutcome fix_with(const std::string &source, const std::string &path, const LintStep &lint,
+                    edit::Applicability max_applicability, size_t max_rounds = 10);
 
 }  // namespace msm::lint

@@ -173,3 +173,41 @@ TEST_CASE("lint engine: CopyIgnoredFile prefers <Dockerfile>.dockerignore over .
   REQUIRE(shared.size() == 1);
   CHECK(shared[0].find("notes.txt") != std::string::npos);
 }
+
+TEST_CASE("fix loop: a round whose result has a new parse problem is refused, the text kept") {
+  const std::string source = "FROM a\nRUN <<EOF\necho hi\nEOF\n";
+  // A fix no shipped rule makes: deleting the heredoc's terminator leaves it unterminated.
+  LintStep breaking = [](const msm::syntax::Document &doc) {
+    std::vector<Diagnostic> out;
+    const std::string &text = doc.source();
+    size_t at = text.find("EOF\n", text.find("echo"));
+    if (at != std::string::npos) {
+      Diagnostic d;
+      d.fix = msm::edit::Fix{"drop the terminator", msm::edit::Applicability::Safe,
+                             {{static_cast<uint32_t>(at), static_cast<uint32_t>(at + 4), ""}}};
+      out.push_back(d);
+    }
+    return out;
+  };
+  FixOutcome refused = fix_with(source, "Dockerfile", breaking, msm::edit::Applicability::Safe);
+  CHECK(refused.refused);
+  CHECK(refused.text == source);
+  CHECK(refused.applied == 0);
+
+  // The same loop applies a harmless fix once and then finds nothing left to do.
+  LintStep harmless = [](const msm::syntax::Document &doc) {
+    std::vector<Diagnostic> out;
+    size_t at = doc.source().find("echo hi");
+    if (at != std::string::npos) {
+      Diagnostic d;
+      d.fix = msm::edit::Fix{"say hello", msm::edit::Applicability::Safe,
+                             {{static_cast<uint32_t>(at), static_cast<uint32_t>(at + 7), "echo hello"}}};
+      out.push_back(d);
+    }
+    return out;
+  };
+  FixOutcome applied = fix_with(source, "Dockerfile", harmless, msm::edit::Applicability::Safe);
+  CHECK_FALSE(applied.refused);
+  CHECK(applied.text == "FROM a\nRUN <<EOF\necho hello\nEOF\n");
+  CHECK(applied.applied == 1);
+}
