@@ -73,7 +73,15 @@ int run_convert(const ConvertArgs &args) {
   if (!args.script.empty()) options.script = args.script;
   if (!args.make_target.empty()) options.make_target = args.make_target;
   options.script_args = args.script_args;
-  refactor::Conversion c = refactor::convert(options);
+  refactor::Conversion c;
+  try {
+    c = refactor::convert(options);
+  } catch (const refactor::NothingToConvert &e) {
+    if (!args.check) throw;
+    // Nothing to convert is what CI wants to hear from --check.
+    std::cerr << "msmigrate: " << e.what() << "\n";
+    return k_exit_ok;
+  }
 
   if (args.format == "json") {
     nlohmann::ordered_json report = refactor::report_json(c);

@@ -128,10 +128,10 @@ class Converter {
       }
     }
     if (m_model.builds.empty() && m_model.runs.empty()) {
-      throw Error(m_conv.driver + ": no `docker build` or `docker run` in it, so there is no builder pattern to convert");
+      throw NothingToConvert(m_conv.driver + ": no `docker build` or `docker run` in it, so there is no builder pattern to convert");
     }
     if (m_model.extractions.empty()) {
-      throw Error(m_conv.driver + ": nothing is copied out of a container (no docker cp, cat or bind-mount build), so there is no builder pattern to convert");
+      throw NothingToConvert(m_conv.driver + ": nothing is copied out of a container (no docker cp, cat or bind-mount build), so there is no builder pattern to convert");
     }
     m_conv.found = true;
     classify_builds();
@@ -222,7 +222,7 @@ class Converter {
       }
     }
     if (!script) {
-      throw Error(m_options.root + ": no driver found (no build.sh, *.sh or Makefile that runs docker); pass --script FILE or --make-target TARGET");
+      throw NothingToConvert(m_options.root + ": no driver found (no build.sh, *.sh or Makefile that runs docker); pass --script FILE or --make-target TARGET");
     }
     if (!exists(*script)) throw Error(full(*script) + ": no such file (the driver script)");
     m_conv.driver = normalize_path(*script);

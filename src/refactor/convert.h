@@ -13,6 +13,7 @@
 
 #include "edit/edit.h"
 #include "refactor/driver.h"
+#include "util/error.h"
 
 namespace msm::refactor {
 
@@ -84,6 +85,14 @@ struct Conversion {
 
 // Reads the pieces under options.root and converts. Throws msm::Error (exit 2) for unusable
 // input (missing files, no driver, nothing Docker-related in it).
+// The directory shows no builder pattern at all (no driver that runs docker, no image build, or
+// nothing leaves a container): an error for `convert`, a clean result for `convert --check`,
+// which CI runs on repositories that are already converted or never used the pattern.
+class NothingToConvert : public Error {
+ public:
+  using Error::Error;
+};
+
 Conversion convert(const ConvertOptions &options);
 
 // The versioned JSON report (see README, "convert report").

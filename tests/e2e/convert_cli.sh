@@ -36,6 +36,17 @@ fi
 [[ $? -eq 1 ]] && ok || fail "--check on a convertible project"
 "$bin" convert "$root/fixtures/convert/refuse-host-strip/input" --check >/dev/null 2>&1
 [[ $? -eq 0 ]] && ok || fail "--check on a refused project"
+# ...and 0 where there is no builder pattern at all (CI keeps running it after the conversion),
+# while a plain convert there is an error naming the file.
+mkdir -p "$tmp/plain" && printf 'FROM alpine:3.19\nCMD ["true"]\n' >"$tmp/plain/Dockerfile"
+printf '#!/bin/sh\ndocker build -t app .\n' >"$tmp/plain/build.sh"
+"$bin" convert "$tmp/plain" --check >/dev/null 2>&1
+[[ $? -eq 0 ]] && ok || fail "--check where nothing leaves a container"
+"$bin" convert "$tmp/plain" >/dev/null 2>"$tmp/err"
+[[ $? -eq 2 ]] && grep -q 'build.sh: nothing is copied out of a container' "$tmp/err" && ok || fail "plain convert without a builder pattern: $(cat "$tmp/err")"
+rm -f "$tmp/plain/build.sh"
+"$bin" convert "$tmp/plain" --check >/dev/null 2>&1
+[[ $? -eq 0 ]] && ok || fail "--check without any driver"
 
 # Refusal: exit 1, the reason with the script line, nothing on stdout.
 "$bin" convert "$root/fixtures/convert/refuse-host-strip/input" >"$tmp/out2" 2>"$tmp/err2"
@@ -53,6 +64,8 @@ sh -n "$tmp/proj/build.sh" && ok || fail "residual script is not valid sh"
 # The converted project has no builder pattern left to convert.
 "$bin" convert "$tmp/proj" >/dev/null 2>"$tmp/err4"
 [[ $? -eq 2 ]] && ok || fail "converting the result again should find nothing: $(cat "$tmp/err4")"
+"$bin" convert "$tmp/proj" --check >/dev/null 2>&1
+[[ $? -eq 0 ]] && ok || fail "--check on the converted project"
 
 # A second --write refuses to overwrite the backups.
 cp -r "$example" "$tmp/proj2"
