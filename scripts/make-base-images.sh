@@ -2,7 +2,7 @@
 # Builds the base images msmigrate's build tests, bench and demo use, offline from Debian
 # packages (apt-get download + dpkg-deb -x; no registry), and imports them into a store:
 #   localhost/busybox-static:<deb version>   busybox-static from Debian, applets as symlinks
-#   localhost/debian-gcc:12                  gcc + libc6-dev + dash/coreutils from Debian 12's
+#   localhost/debian-gcc:12                  gcc + libc6-dev + make + dash/coreutils from Debian 12's
 #                                            packages, unpacked (no maintainer scripts were run)
 # Usage: make-base-images.sh MSMIGRATE_BINARY STORE_DIR [CACHE_DIR]
 # The .deb files and rootfs trees are cached in CACHE_DIR (default: STORE_DIR/../base-cache), so
@@ -73,7 +73,7 @@ fi
 # --- gcc builder --------------------------------------------------------------------------
 gcc_ref=localhost/debian-gcc:12
 if ! "$bin" image --store "$store" inspect "$gcc_ref" >/dev/null 2>&1; then
-  mapfile -t pkgs < <(fetch_closure gcc libc6-dev dash coreutils grep sed findutils)
+  mapfile -t pkgs < <(fetch_closure gcc libc6-dev make dash coreutils grep sed findutils)
   root=$cache/gcc-rootfs
   rm -rf "$root"
   mkdir -p "$root"
@@ -85,7 +85,7 @@ if ! "$bin" image --store "$store" inspect "$gcc_ref" >/dev/null 2>&1; then
   rm -rf "$root/usr/share/doc" "$root/usr/share/man" "$root/usr/share/info" "$root/usr/share/locale"
   write_accounts "$root"
   SOURCE_DATE_EPOCH=0 "$bin" image --store "$store" import "$root" --tag "$gcc_ref" \
-    --change 'CMD ["/bin/sh"]' -m "gcc and libc6-dev from Debian 12 packages (dpkg-deb -x)" >/dev/null
+    --change 'CMD ["/bin/sh"]' -m "gcc, libc6-dev and make from Debian 12 packages (dpkg-deb -x)" >/dev/null
 fi
 echo "$bb_ref"
 echo "$gcc_ref"
