@@ -1,15 +1,7 @@
 #!/usr/bin/env bash
 # `msmigrate convert` as a user runs it: stdout/--diff/--check/--write/--remove-old, refusals,
 # bad input, and that nothing is written unless asked.
-set -uo pipefail
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+source "$(dirname "$0")/lib/common.sh"
 
 example="$root/fixtures/examples/builder-pattern"
 cp -r "$example" "$tmp/proj"
@@ -99,5 +91,4 @@ rm "$tmp/proj4/Dockerfile.build"
 "$bin" convert "$root/fixtures/convert/makefile/input" --make-target nope >/dev/null 2>"$tmp/err10"
 [[ $? -eq 2 ]] && grep -q 'no target `nope`' "$tmp/err10" && ok || fail "unknown make target: $(cat "$tmp/err10")"
 
-echo "convert cli: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish "convert cli"

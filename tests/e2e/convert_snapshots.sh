@@ -2,14 +2,7 @@
 # `msmigrate convert` on every fixtures/convert/<case>: the converted Dockerfile (expected.Dockerfile)
 # and the JSON report (report.json) must match their snapshots, and the exit code the report's
 # status. UPDATE_SNAPSHOTS=1 rewrites the snapshots (review them with git diff).
-set -uo pipefail
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+source "$(dirname "$0")/lib/common.sh"
 
 for dir in "$root"/fixtures/convert/*/; do
   name=$(basename "$dir")

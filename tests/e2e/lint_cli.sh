@@ -2,15 +2,7 @@
 # `msmigrate lint` and `msmigrate rules` as a user runs them: renderer snapshots, exit codes,
 # stdin, directories, configuration, --fix / --diff, bad input.
 # Snapshots live in fixtures/lint/render/expected.*; UPDATE_SNAPSHOTS=1 rewrites them.
-set -uo pipefail
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { echo "FAIL $*"; failed=$((failed + 1)); }
+source "$(dirname "$0")/lib/common.sh"
 
 # check NAME WANT_EXIT -- COMMAND...: runs it, stdout in $tmp/out, stderr in $tmp/err.
 check() {
@@ -18,17 +10,17 @@ check() {
   shift 3
   "$@" >"$tmp/out" 2>"$tmp/err"
   local code=$?
-  if [[ $code -ne $want ]]; then bad "$name: exit $code, wanted $want; stderr: $(head -3 "$tmp/err")"; return 1; fi
+  if [[ $code -ne $want ]]; then fail "$name: exit $code, wanted $want; stderr: $(head -3 "$tmp/err")"; return 1; fi
   ok
 }
-contains() { if grep -qF -- "$2" "$3"; then ok; else bad "$1: '$2' not in $(basename "$3"): $(head -5 "$3")"; fi; }
+contains() { if grep -qF -- "$2" "$3"; then ok; else fail "$1: '$2' not in $(basename "$3"): $(head -5 "$3")"; fi; }
 
 # --- Renderer snapshots over one shared fixture --------------------------------------------
 fixture=$root/fixtures/lint/render
 for format in tty concise json sarif checkstyle codeclimate gitlab; do
   (cd "$fixture" && NO_COLOR= "$bin" lint --format "$format" Dockerfile) >"$tmp/snap" 2>"$tmp/err"
   code=$?
-  [[ $code -eq 1 ]] || bad "snapshot $format: exit $code"
+  [[ $code -eq 1 ]] || fail "snapshot $format: exit $code"
   # SARIF names the working directory; snapshots must not depend on where the checkout lives.
   sed -i "s|file://$fixture/|file:///SRCROOT/|" "$tmp/snap"
   if [[ ${UPDATE_SNAPSHOTS:-} == 1 ]]; then
@@ -36,39 +28,39 @@ for format in tty concise json sarif checkstyle codeclimate gitlab; do
   elif diff -u "$fixture/expected.$format" "$tmp/snap" >"$tmp/diff"; then
     ok
   else
-    bad "snapshot $format differs:"; head -30 "$tmp/diff"
+    fail "snapshot $format differs:"; head -30 "$tmp/diff"
   fi
 done
 for format in json sarif codeclimate gitlab; do
-  python3 -m json.tool "$fixture/expected.$format" >/dev/null && ok || bad "expected.$format is not JSON"
+  python3 -m json.tool "$fixture/expected.$format" >/dev/null && ok || fail "expected.$format is not JSON"
 done
 python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$fixture/expected.checkstyle" && ok ||
-  bad "checkstyle is not XML"
+  fail "checkstyle is not XML"
 
 # The fix snapshot: --diff and the fixed file.
 (cd "$fixture" && "$bin" lint --diff --unsafe-fixes Dockerfile) >"$tmp/diff.out"
 [[ ${UPDATE_SNAPSHOTS:-} == 1 ]] && cp "$tmp/diff.out" "$fixture/expected.diff"
-diff -u "$fixture/expected.diff" "$tmp/diff.out" >/dev/null && ok || bad "fix diff snapshot differs"
+diff -u "$fixture/expected.diff" "$tmp/diff.out" >/dev/null && ok || fail "fix diff snapshot differs"
 cp "$fixture/Dockerfile" "$tmp/Dockerfile"
 "$bin" lint --fix --unsafe-fixes "$tmp/Dockerfile" >/dev/null 2>&1
 [[ ${UPDATE_SNAPSHOTS:-} == 1 ]] && cp "$tmp/Dockerfile" "$fixture/expected.fixed"
-diff -u "$fixture/expected.fixed" "$tmp/Dockerfile" >/dev/null && ok || bad "fixed file snapshot differs"
+diff -u "$fixture/expected.fixed" "$tmp/Dockerfile" >/dev/null && ok || fail "fixed file snapshot differs"
 
 # --- Colour: only on a terminal, never with NO_COLOR ----------------------------------------
 (cd "$fixture" && "$bin" lint --format tty Dockerfile) >"$tmp/plain"
-if grep -q $'\x1b' "$tmp/plain"; then bad "colour written to a pipe"; else ok; fi
+if grep -q $'\x1b' "$tmp/plain"; then fail "colour written to a pipe"; else ok; fi
 if command -v script >/dev/null; then
   (cd "$fixture" && script -qec "$bin lint Dockerfile" /dev/null) >"$tmp/tty" 2>&1
-  grep -q $'\x1b\[' "$tmp/tty" && ok || bad "no colour on a terminal"
+  grep -q $'\x1b\[' "$tmp/tty" && ok || fail "no colour on a terminal"
   contains "tty default on a terminal" "[*]" "$tmp/tty"
   (cd "$fixture" && NO_COLOR=1 script -qec "$bin lint Dockerfile" /dev/null) >"$tmp/tty" 2>&1
-  if grep -q $'\x1b\[' "$tmp/tty"; then bad "colour despite NO_COLOR"; else ok; fi
+  if grep -q $'\x1b\[' "$tmp/tty"; then fail "colour despite NO_COLOR"; else ok; fi
 fi
 
 # --- Exit codes, thresholds -----------------------------------------------------------------
 printf 'FROM alpine:3.20\nCMD ["true"]\n' >"$tmp/good.Dockerfile"
 check "clean file" 0 -- "$bin" lint "$tmp/good.Dockerfile"
-[[ ! -s $tmp/out ]] && ok || bad "clean file printed: $(cat "$tmp/out")"
+[[ ! -s $tmp/out ]] && ok || fail "clean file printed: $(cat "$tmp/out")"
 printf 'FROM alpine:3.20\nFROM alpine AS unused\nCMD ["true"]\n' >"$tmp/info.Dockerfile"
 check "info finding fails by default" 1 -- "$bin" lint "$tmp/info.Dockerfile"
 check "threshold warning ignores info" 0 -- "$bin" lint --failure-threshold warning "$tmp/info.Dockerfile"
@@ -94,7 +86,7 @@ contains "syntax error reported" "error MSM1001" "$tmp/out"
 check "stdin" 1 -- bash -c "printf 'FROM alpine\nMAINTAINER me\n' | '$bin' lint --stdin-filename web/Dockerfile"
 contains "stdin filename in output" "web/Dockerfile:2:1: warning MSM1012" "$tmp/out"
 check "stdin fix prints the fixed buffer" 0 -- bash -c "printf 'FROM alpine as b\n' | '$bin' lint --fix -"
-[[ $(cat "$tmp/out") == "FROM alpine AS b" ]] && ok || bad "stdin --fix output: $(cat "$tmp/out")"
+[[ $(cat "$tmp/out") == "FROM alpine AS b" ]] && ok || fail "stdin --fix output: $(cat "$tmp/out")"
 mkdir -p "$tmp/tree/a" "$tmp/tree/b/node_modules" "$tmp/tree/c"
 for f in a/Dockerfile b/api.Dockerfile c/Containerfile c/Dockerfile.dev b/node_modules/Dockerfile; do
   printf 'FROM alpine\nMAINTAINER me\n' >"$tmp/tree/$f"
@@ -102,13 +94,13 @@ done
 printf 'not a dockerfile\n' >"$tmp/tree/c/README"
 check "directory" 1 -- "$bin" lint "$tmp/tree"
 [[ $(cut -d: -f1 "$tmp/out" | sed "s|$tmp/tree/||" | tr '\n' ' ') == "a/Dockerfile b/api.Dockerfile c/Containerfile c/Dockerfile.dev " ]] &&
-  ok || bad "directory discovery/order: $(cut -d: -f1 "$tmp/out" | tr '\n' ' ')"
+  ok || fail "directory discovery/order: $(cut -d: -f1 "$tmp/out" | tr '\n' ' ')"
 check "parallel order is stable" 1 -- "$bin" lint -j 4 "$tmp/tree"
 cp "$tmp/out" "$tmp/par1"
 "$bin" lint -j 1 "$tmp/tree" >"$tmp/par2"
-cmp -s "$tmp/par1" "$tmp/par2" && ok || bad "-j 4 and -j 1 disagree"
+cmp -s "$tmp/par1" "$tmp/par2" && ok || fail "-j 4 and -j 1 disagree"
 check "glob (expanded by msmigrate)" 1 -- "$bin" lint "$tmp/tree/c/*file*"
-[[ $(wc -l <"$tmp/out") -eq 2 ]] && ok || bad "glob matched: $(cat "$tmp/out")"
+[[ $(wc -l <"$tmp/out") -eq 2 ]] && ok || fail "glob matched: $(cat "$tmp/out")"
 
 # --- Configuration ------------------------------------------------------------------------
 mkdir -p "$tmp/proj/sub"
@@ -119,7 +111,7 @@ contains "info still shown" "MSM3001" "$tmp/out"
 printf 'ignored: [unused-stage]\n' >"$tmp/proj/.msmigrate.yaml"
 check ".msmigrate.yaml wins" 1 -- "$bin" lint "$tmp/proj/sub/Dockerfile"
 contains ".msmigrate.yaml: MAINTAINER back" "MSM1012" "$tmp/out"
-if grep -q MSM3001 "$tmp/out"; then bad ".msmigrate.yaml ignore not applied"; else ok; fi
+if grep -q MSM3001 "$tmp/out"; then fail ".msmigrate.yaml ignore not applied"; else ok; fi
 printf 'ignored: [NoSuchRule]\n' >"$tmp/bad.yaml"
 check "--config with unknown rule" 2 -- "$bin" lint --config "$tmp/bad.yaml" "$tmp/proj/sub/Dockerfile"
 contains "config error names the file" "bad.yaml" "$tmp/err"
@@ -129,23 +121,22 @@ printf 'from alpine as Build\nENV A 1\nFROM alpine\nCOPY --from=0 /a /a\n' >"$tm
 cp "$tmp/fix.Dockerfile" "$tmp/fix.orig"
 check "--diff exits 1 when fixes exist" 1 -- "$bin" lint --diff "$tmp/fix.Dockerfile"
 contains "--diff prints a diff" "+FROM alpine AS build" "$tmp/out"
-cmp -s "$tmp/fix.Dockerfile" "$tmp/fix.orig" && ok || bad "--diff wrote the file"
+cmp -s "$tmp/fix.Dockerfile" "$tmp/fix.orig" && ok || fail "--diff wrote the file"
 check "--fix" 0 -- "$bin" lint --fix "$tmp/fix.Dockerfile"
 cp "$tmp/fix.Dockerfile" "$tmp/fix.once"
 check "second --fix" 0 -- "$bin" lint --fix "$tmp/fix.Dockerfile"
-cmp -s "$tmp/fix.Dockerfile" "$tmp/fix.once" && ok || bad "second --fix changed the file"
+cmp -s "$tmp/fix.Dockerfile" "$tmp/fix.once" && ok || fail "second --fix changed the file"
 check "--diff after --fix is empty" 0 -- "$bin" lint --diff "$tmp/fix.Dockerfile"
 
 # --- rules ------------------------------------------------------------------------------------
 check "rules list" 0 -- "$bin" rules
-[[ $(grep -c '^MSM' "$tmp/out") -eq $(ls "$root"/rules/*.yaml | wc -l) ]] && ok || bad "rules list incomplete"
+[[ $(grep -c '^MSM' "$tmp/out") -eq $(ls "$root"/rules/*.yaml | wc -l) ]] && ok || fail "rules list incomplete"
 check "rules by alias" 0 -- "$bin" rules StageNameCasing
 contains "rules docs" "## Why is this bad?" "$tmp/out"
 check "rules json" 0 -- "$bin" rules --format json
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(r["docs"] for r in d)' "$tmp/out" && ok || bad "rules json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(r["docs"] for r in d)' "$tmp/out" && ok || fail "rules json"
 check "rules md" 0 -- "$bin" rules MSM3002 --format md
 contains "rules md heading" "# MSM3002 stage-referenced-by-index" "$tmp/out"
 check "rules unknown" 2 -- "$bin" rules NoSuchRule
 
-echo "lint_cli: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish "lint_cli"

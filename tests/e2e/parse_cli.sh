@@ -1,12 +1,6 @@
 #!/usr/bin/env bash
 # `msmigrate parse` as a user runs it: formats, bad input, exit codes, messages.
-set -uo pipefail
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
+source "$(dirname "$0")/lib/common.sh"
 
 # expect NAME WANT_EXIT WANT_STDERR_SUBSTRING -- COMMAND...
 expect() {
@@ -17,24 +11,22 @@ expect() {
   code=$?
   err=$(cat "$tmp/stderr")
   if [[ $code -ne $want ]]; then
-    echo "FAIL $name: exit $code, wanted $want; stderr: $err"
-    failed=$((failed + 1))
+    fail "$name: exit $code, wanted $want; stderr: $err"
   elif [[ -n $needle && $err != *"$needle"* ]]; then
-    echo "FAIL $name: stderr lacks '$needle': $err"
-    failed=$((failed + 1))
+    fail "$name: stderr lacks '$needle': $err"
   else
-    passed=$((passed + 1))
+    ok
   fi
   printf '%s' "$out" >"$tmp/stdout"
 }
 
 example=$root/fixtures/examples/builder-pattern
 expect "json model of the example" 0 "" -- "$bin" parse --format json "$example/Dockerfile.build"
-grep -q '"kind": "run"' "$tmp/stdout" && passed=$((passed + 1)) || { echo "FAIL: no run instruction in json"; failed=$((failed + 1)); }
+grep -q '"kind": "run"' "$tmp/stdout" && ok || fail "no run instruction in json"
 expect "buildkit-json of the example" 0 "" -- "$bin" parse --format buildkit-json "$example/Dockerfile"
-grep -q '"next": \[' "$tmp/stdout" && passed=$((passed + 1)) || { echo "FAIL: buildkit-json lacks next"; failed=$((failed + 1)); }
+grep -q '"next": \[' "$tmp/stdout" && ok || fail "buildkit-json lacks next"
 expect "sexp" 0 "" -- "$bin" parse "$example/Dockerfile"
-grep -q '(source_file' "$tmp/stdout" && passed=$((passed + 1)) || { echo "FAIL: sexp lacks source_file"; failed=$((failed + 1)); }
+grep -q '(source_file' "$tmp/stdout" && ok || fail "sexp lacks source_file"
 expect "stdin" 0 "" -- bash -c "printf 'FROM a\nRUN b\n' | '$bin' parse --format buildkit-json -"
 
 expect "missing file" 2 "no-such-file: No such file or directory" -- "$bin" parse "$tmp/no-such-file"
@@ -48,7 +40,7 @@ printf '\0' >>"$tmp/binary"
 expect "binary data" 2 "binary file" -- "$bin" parse "$tmp/binary"
 printf 'FROM a\nRUN echo \xff\xfe\n' >"$tmp/latin1"
 expect "invalid UTF-8" 0 "" -- "$bin" parse --format buildkit-json "$tmp/latin1"
-grep -q 'echo \\ufffd\|echo �' "$tmp/stdout" && passed=$((passed + 1)) || { echo "FAIL: invalid UTF-8 not replaced"; failed=$((failed + 1)); }
+grep -q 'echo \\ufffd\|echo �' "$tmp/stdout" && ok || fail "invalid UTF-8 not replaced"
 printf 'FROM a\nRUN <<EOF\necho hi\n' >"$tmp/heredoc"
 expect "unterminated heredoc" 2 "unterminated heredoc" -- "$bin" parse --format json "$tmp/heredoc"
 expect "unknown format" 2 "format" -- "$bin" parse --format yaml "$example/Dockerfile"
@@ -65,7 +57,6 @@ PY
 TIMEOUT=600 expect "100 MB file" 0 "" -- bash -c "'$bin' parse --format buildkit-json '$tmp/big' >'$tmp/big.json'"
 size=$(wc -c <"$tmp/big.json")
 rm -f "$tmp/big.json"
-[[ $size -gt 100000000 ]] && passed=$((passed + 1)) || { echo "FAIL: 100 MB output too small ($size)"; failed=$((failed + 1)); }
+[[ $size -gt 100000000 ]] && ok || fail "100 MB output too small ($size)"
 
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish "parse_cli"

@@ -3,14 +3,7 @@
 # result (expected.Dockerfile) and the explanations on stderr (expected.stderr) match their
 # snapshots; --check agrees; a second run on the result changes nothing; --write writes it.
 # UPDATE_SNAPSHOTS=1 rewrites the snapshots.
-set -uo pipefail
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+source "$(dirname "$0")/lib/common.sh"
 
 for dir in "$root"/fixtures/refactor/*/*/; do
   refactor=$(basename "$(dirname "$dir")")

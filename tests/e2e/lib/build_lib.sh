@@ -1,26 +1,12 @@
 # Sourced by tests/e2e/build_*.sh (it lives in lib/ so CTest's tests/e2e/*.sh glob skips it):
 # checks the host can build, and makes a store with the base images once per build directory.
-bin=$(readlink -f "$1")
-root=$2
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bin=$(readlink -f "$bin")
 builddir=$(dirname "$bin")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() {
-  echo "FAIL $*"
-  failed=$((failed + 1))
-}
 check() {  # check NAME CONDITION-COMMAND...
   local name=$1
   shift
-  if "$@"; then ok; else bad "$name"; fi
-}
-finish() {
-  echo "passed $passed, failed $failed"
-  [[ $failed -eq 0 ]]
-  exit $?
+  if "$@"; then ok; else fail "$name"; fi
 }
 skip() {
   echo "SKIP: $*"

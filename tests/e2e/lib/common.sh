@@ -1,0 +1,21 @@
+# Sourced by the e2e scripts (lib/ is outside CTest's tests/e2e/*.sh glob): the two arguments
+# CTest passes (the msmigrate binary, the source directory), a scratch directory removed on exit,
+# and pass/fail counting that ends with one "N passed, N failed" line.
+set -uo pipefail
+bin=$1
+root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+fail() {
+  echo "FAIL $*"
+  failed=$((failed + 1))
+}
+# finish [LABEL]: prints the summary and exits non-zero when anything failed.
+finish() {
+  echo "${1:-$(basename "$0" .sh)}: $passed passed, $failed failed"
+  [[ $failed -eq 0 ]]
+  exit $?
+}
