@@ -19,25 +19,11 @@
 #include "build/layer.h"
 #include "build/store.h"
 #include "util/error.h"
+#include "util/path.h"
 
 namespace msm::build {
 
 namespace {
-
-std::vector<std::string> split_path(const std::string &path) {
-  std::vector<std::string> parts;
-  std::stringstream ss(path);
-  std::string part;
-  while (std::getline(ss, part, '/')) {
-    if (part.empty() || part == ".") continue;
-    if (part == "..") {
-      if (!parts.empty()) parts.pop_back();  // clamped at the root, as BuildKit does
-      continue;
-    }
-    parts.push_back(part);
-  }
-  return parts;
-}
 
 std::string join(const std::vector<std::string> &parts, size_t n) {
   std::string out;
@@ -95,7 +81,7 @@ struct Source {
 // Expands one source pattern against the root (wildcards per path component, ignore rules).
 std::vector<Source> select(int rootfd, const std::string &pattern, const IgnoreMatcher &ignore, bool from_context,
                            const std::string &label) {
-  std::vector<std::string> parts = split_path(pattern);
+  std::vector<std::string> parts = util::path_segments(pattern, util::DotDot::ClampAtRoot);
   std::vector<Source> out;
   std::function<void(size_t, std::vector<std::string>)> step = [&](size_t i, std::vector<std::string> prefix) {
     if (i == parts.size()) {
@@ -214,7 +200,7 @@ std::pair<uint32_t, uint32_t> resolve_chown(int rootfd, const std::string &spec)
 
 // Opens (creating with 0755 and `owner`) a directory inside the root; returns an O_PATH fd.
 int make_dir_in_root(int rootfd, const std::string &path, std::optional<std::pair<uint32_t, uint32_t>> owner) {
-  std::vector<std::string> parts = split_path(path);
+  std::vector<std::string> parts = util::path_segments(path, util::DotDot::ClampAtRoot);
   for (size_t i = 0; i <= parts.size(); ++i) {
     std::string prefix = join(parts, i);
     int fd = openat2_in_root(rootfd, prefix, O_PATH | O_DIRECTORY);
@@ -316,7 +302,7 @@ class Copier {
   }
 
   bool is_dir(const std::string &path) {
-    Fd fd(openat2_in_root(m_rootfd, split_path(path).empty() ? "" : join(split_path(path), 1000), O_PATH | O_DIRECTORY));
+    Fd fd(openat2_in_root(m_rootfd, join(util::path_segments(path, util::DotDot::ClampAtRoot), 1000), O_PATH | O_DIRECTORY));
     return fd.fd >= 0;
   }
 
@@ -326,7 +312,7 @@ class Copier {
  private:
   void apply_attrs(const std::string &full, const struct stat &st, bool link) {
     auto slash = full.rfind('/');
-    Fd parent(openat2_in_root(m_rootfd, join(split_path(full.substr(0, slash)), 1000), O_PATH | O_DIRECTORY));
+    Fd parent(openat2_in_root(m_rootfd, join(util::path_segments(full.substr(0, slash), util::DotDot::ClampAtRoot), 1000), O_PATH | O_DIRECTORY));
     std::string base = full.substr(slash + 1);
     uint32_t uid = m_r.from_context ? 0 : st.st_uid, gid = m_r.from_context ? 0 : st.st_gid;
     if (m_owner) std::tie(uid, gid) = *m_owner;
@@ -346,7 +332,7 @@ class Copier {
 };
 
 std::string clean_abs(const std::string &path) {
-  std::string out = "/" + join(split_path(path), 100000);
+  std::string out = "/" + join(util::path_segments(path, util::DotDot::ClampAtRoot), 100000);
   return out;
 }
 
@@ -369,7 +355,7 @@ IgnoreMatcher::IgnoreMatcher(const std::string &text) {
       p.exception = true;
       line.erase(0, 1);
     }
-    p.parts = split_path(line);
+    p.parts = util::path_segments(line, util::DotDot::ClampAtRoot);
     if (p.parts.empty()) continue;
     m_patterns.push_back(std::move(p));
   }
@@ -390,7 +376,7 @@ bool IgnoreMatcher::match_parts(const std::vector<std::string> &pattern, size_t 
 }
 
 bool IgnoreMatcher::excluded(const std::string &path) const {
-  std::vector<std::string> parts = split_path(path);
+  std::vector<std::string> parts = util::path_segments(path, util::DotDot::ClampAtRoot);
   bool excluded = false;
   for (const auto &p : m_patterns) {
     bool matched = false;

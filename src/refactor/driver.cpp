@@ -962,33 +962,6 @@ class Interpreter {
 
 }  // namespace
 
-std::string normalize_path(const std::string &path) {
-  bool absolute = !path.empty() && path[0] == '/';
-  std::vector<std::string> parts;
-  std::stringstream ss(path);
-  std::string part;
-  while (std::getline(ss, part, '/')) {
-    if (part.empty() || part == ".") continue;
-    if (part == "..") {
-      if (!parts.empty() && parts.back() != "..") parts.pop_back();
-      else if (!absolute) parts.push_back("..");
-      continue;
-    }
-    parts.push_back(part);
-  }
-  std::string out = absolute ? "/" : "";
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += "/";
-    out += parts[i];
-  }
-  if (out.empty()) out = ".";
-  return out;
-}
-
-std::string join_path(const std::string &base, const std::string &rel) {
-  if (!rel.empty() && rel[0] == '/') return normalize_path(rel);
-  return normalize_path(base + "/" + rel);
-}
 
 DriverModel read_driver(const std::string &script, const DriverOptions &options, const std::vector<uint32_t> &line_map) {
   auto parsed = sh::Script::parse(script);

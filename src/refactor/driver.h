@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "util/path.h"
+
 namespace msm::refactor {
 
 // A place in the driver: file, 1-based line, the command's text.
@@ -137,7 +139,7 @@ MakeRecipe makefile_recipe(const std::string &makefile, std::string target, cons
 MakeRecipe ci_recipe(const std::string &yaml, const std::string &path);
 
 // Joins and normalizes paths the way the converter reports them ("." for the root).
-std::string normalize_path(const std::string &path);
-std::string join_path(const std::string &base, const std::string &rel);
+using util::join_path;
+using util::normalize_path;
 
 }  // namespace msm::refactor

@@ -1,22 +1,16 @@
 #!/usr/bin/env bash
 # `msmigrate convert` on damaged input never crashes: every fixture's driver and Dockerfiles cut
 # at many points, and garbage bytes, must end in exit 0, 1 or 2 with no "internal error".
-set -uo pipefail
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-runs=0
-failed=0
+source "$(dirname "$0")/lib/common.sh"
 
 check() {
   local what=$1
   timeout 20 "$bin" convert "$tmp/p" >/dev/null 2>"$tmp/err"
   local code=$?
-  runs=$((runs + 1))
   if [[ $code -gt 2 ]] || grep -q 'internal error' "$tmp/err"; then
-    echo "FAIL $what: exit $code: $(head -3 "$tmp/err")"
-    failed=$((failed + 1))
+    fail "$what: exit $code: $(head -3 "$tmp/err")"
+  else
+    ok
   fi
 }
 
@@ -41,5 +35,5 @@ check "random bytes as build.sh"
 rm -rf "$tmp/p"; mkdir -p "$tmp/p/build.sh"
 check "build.sh is a directory"
 
-echo "convert robustness: $runs runs, $failed failed"
-[[ $runs -ge 100 && $failed -eq 0 ]]
+[[ $((passed + failed)) -ge 100 ]] || fail "only $((passed + failed)) runs; the fixtures should give at least 100"
+finish "convert robustness"
