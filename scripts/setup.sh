@@ -9,7 +9,7 @@ apt_packages=(
   libtree-sitter-dev libcli11-dev libyaml-cpp-dev libarchive-dev
   doctest-dev nlohmann-json3-dev libssl-dev libdeflate-dev
   libzstd-dev liblz4-dev libacl1-dev  # libarchive's codecs: it is linked statically (start-up time)
-  skopeo umoci  # image interop tests (msmigrate build)
+  skopeo umoci buildah podman  # image interop tests and the bench (msmigrate build)
   nodejs npm
   pre-commit
 )

@@ -24,6 +24,7 @@
 #include "build/copy.h"
 #include "build/digest.h"
 #include "build/layer.h"
+#include "build/platform.h"
 #include "build/sandbox.h"
 #include "syntax/document.h"
 #include "util/error.h"
@@ -53,6 +54,15 @@ struct StageState {
   std::string time;
   bool started = false;
   bool done = false;
+  // ARGs declared by the base image's ONBUILD triggers: in scope for the rest of the stage.
+  std::map<std::string, std::string> trigger_args;
+};
+
+// What a `from=` (COPY --from, RUN --mount from=) names: its layers as overlay lower dirs
+// (topmost first, relative to the store) and the part of a cache key that identifies it.
+struct SourceLayers {
+  std::vector<std::string> lowers;
+  std::string key;
 };
 
 std::string key_of(const std::string &parent, const std::string &what) { return sha256_hex(parent + "\n" + what); }
@@ -95,13 +105,16 @@ class Builder {
     m_needed = m_graph->needed_for(target);
     m_net_dir = m_store.make_temp_dir("net");
     write_network_files(m_net_dir, "msmigrate");
+    m_empty_lower = m_store.make_temp_dir("empty-lower");
     try {
       run_stages();
     } catch (...) {
       remove_tree(m_net_dir);
+      remove_tree(m_empty_lower);
       throw;
     }
     remove_tree(m_net_dir);
+    remove_tree(m_empty_lower);
     Image image = export_stage(target);
     if (!m_options.tag.empty()) m_store.tag(m_options.tag, image.manifest_digest);
     if (!m_options.output_type.empty()) {
@@ -196,11 +209,43 @@ class Builder {
     return st.name.empty() ? "stage-" + std::to_string(s) : st.name;
   }
 
-  void from(size_t s) {
+  // FROM --platform: a single-platform builder builds the host's platform and says so for any
+  // other (it has no emulation).
+  void check_platform(size_t s) {
+    const auto &stage = m_graph->stages()[s];
+    const Instruction &ins = m_doc->instructions()[stage.from_instruction];
+    const syntax::Flag *flag = ins.flag("platform");
+    if (!flag) return;
+    std::string text = m_graph->scope().expand_global(flag->value.value_or(""));
+    auto platform = parse_platform(text, host_platform());
+    if (!platform) throw Error(where(ins) + "--platform=" + text + " is not a platform (e.g. linux/amd64)");
+    if (!(*platform == host_platform())) {
+      throw Error(where(ins) + "stage " + stage.display_name() + " is for platform " + platform->str() +
+                  ", but msmigrate build runs only this machine's platform, " + host_platform().str() +
+                  " (no emulation): drop --platform, or build on a " + platform->str() + " machine");
+    }
+  }
+
+  // A base image made for another platform would fail at its first RUN with "exec format error".
+  void check_image_platform(const Image &image, const std::string &reference, const Instruction &ins) {
+    std::string os = image.config.value("os", ""), arch = image.config.value("architecture", "");
+    if (os.empty() || arch.empty()) return;
+    std::string variant = image.config.value("variant", "");
+    auto platform = parse_platform(os + "/" + arch + (variant.empty() ? "" : "/" + variant), host_platform());
+    if (platform && !(*platform == host_platform())) {
+      throw Error(where(ins) + "base image " + reference + " is for " + platform->str() +
+                  ", but msmigrate build runs only this machine's platform, " + host_platform().str() +
+                  " (no emulation): load or import a " + host_platform().str() + " image");
+    }
+  }
+
+  // Returns the base's ONBUILD triggers, which run right after FROM.
+  std::vector<std::string> from(size_t s) {
     const auto &stage = m_graph->stages()[s];
     StageState &state = m_states[s];
     int step = next_step();
     say("#" + std::to_string(step) + " [" + stage_label(s) + "] FROM " + stage.base_expanded);
+    check_platform(s);
     if (stage.base_stage) {
       const StageState &base = m_states[*stage.base_stage];
       state.config = base.config;
@@ -211,6 +256,7 @@ class Builder {
       state.key = key_of("", "scratch");
     } else {
       Image image = find_image(m_store, stage.base_expanded);
+      check_image_platform(image, stage.base_expanded, m_doc->instructions()[stage.from_instruction]);
       state.config = image.config;
       for (const auto &l : image.layers) {
         StageLayer layer;
@@ -229,24 +275,78 @@ class Builder {
     state.time = stage.base_stage ? m_states[*stage.base_stage].time
                                   : state.config.value("created", created_timestamp());
     if (std::getenv("SOURCE_DATE_EPOCH")) state.time = created_timestamp();
-    // Running a base image's ONBUILD triggers needs them parsed as part of this Dockerfile;
-    // until then refuse rather than build something different from what docker would.
-    if (state.config["config"].contains("OnBuild") && state.config["config"]["OnBuild"].is_array() &&
-        !state.config["config"]["OnBuild"].empty()) {
-      throw Error(m_doc->path() + ": base image " + stage.base_expanded + " has ONBUILD triggers (" +
-                  state.config["config"]["OnBuild"].dump() + "), which msmigrate build does not run yet");
+    // The base's triggers run in this stage and are not inherited further (as in Docker).
+    std::vector<std::string> triggers;
+    const Json &onbuild = state.config["config"].value("OnBuild", Json::array());
+    if (onbuild.is_array()) {
+      for (const auto &t : onbuild) {
+        if (t.is_string()) triggers.push_back(t.get<std::string>());
+      }
     }
     state.config["config"].erase("OnBuild");
+    return triggers;
+  }
+
+  // ARGs a step sees: those the base's triggers declared, then the stage's own.
+  std::map<std::string, std::string> stage_args(size_t s, size_t instruction) const {
+    std::map<std::string, std::string> args = m_states[s].trigger_args;
+    for (auto &[k, v] : args_in_scope(s, instruction)) args[k] = v;
+    return args;
   }
 
   void build_stage(size_t s) {
     const auto &stage = m_graph->stages()[s];
-    from(s);
+    run_triggers(s, from(s));
     const auto &instructions = m_doc->instructions();
     for (size_t i = stage.from_instruction + 1; i < stage.end_instruction && i < instructions.size(); ++i) {
       const Instruction &ins = instructions[i];
       if (ins.is(InstructionKind::Arg) || ins.is(InstructionKind::Unknown)) continue;
-      step(s, i, ins);
+      step(s, ins, stage_args(s, i));
+    }
+  }
+
+  // BuildKit's dispatchOnBuildTriggers: each trigger is parsed on its own and dispatched as if
+  // written right after FROM; ONBUILD ONBUILD, FROM and MAINTAINER are not allowed there.
+  void run_triggers(size_t s, const std::vector<std::string> &triggers) {
+    const auto &stage = m_graph->stages()[s];
+    const Instruction &from_ins = m_doc->instructions()[stage.from_instruction];
+    for (size_t t = 0; t < triggers.size(); ++t) {
+      std::string label = m_doc->path() + ":" + std::to_string(from_ins.start_line) + ": ONBUILD trigger " +
+                          std::to_string(t + 1) + " of " + stage.base_expanded + ": ";
+      auto doc = syntax::Document::parse(triggers[t] + "\n", "ONBUILD");
+      if (!doc->problems().empty()) throw Error(label + doc->problems().front().message + ": " + triggers[t]);
+      if (doc->instructions().size() != 1) throw Error(label + "a trigger must be one instruction: " + triggers[t]);
+      const Instruction &ins = doc->instructions().front();
+      if (auto why = invalid_onbuild_trigger(ins)) throw Error(label + *why);
+      if (ins.is(InstructionKind::Unknown)) throw Error(label + "unknown instruction: " + ins.keyword);
+      {
+        std::lock_guard<std::mutex> lock(m_trigger_mutex);
+        m_trigger_where[&ins] = {label, doc->escape()};
+        m_trigger_docs.push_back(std::move(doc));
+      }
+      std::map<std::string, std::string> args = stage_args(s, stage.from_instruction + 1);
+      if (ins.is(InstructionKind::Arg)) {
+        declare_trigger_args(s, ins, args);
+        continue;
+      }
+      step(s, ins, args);
+    }
+  }
+
+  // ARG in a trigger: a --build-arg wins, then its default, then a predefined platform ARG.
+  void declare_trigger_args(size_t s, const Instruction &ins, const std::map<std::string, std::string> &args) {
+    StageState &state = m_states[s];
+    ConfigLookup lookup(state.config, args);
+    for (const auto &a : ins.args) {
+      size_t eq = a.value.find('=');
+      std::string name = a.value.substr(0, eq);
+      if (auto it = m_options.build_args.find(name); it != m_options.build_args.end()) {
+        state.trigger_args[name] = it->second;
+      } else if (eq != std::string::npos) {
+        state.trigger_args[name] = expand_or_throw(a.value.substr(eq + 1), lookup, escape_of(ins), ins);
+      } else if (auto p = analysis::predefined_args().find(name); p != analysis::predefined_args().end()) {
+        state.trigger_args[name] = p->second;
+      }
     }
   }
 
@@ -256,21 +356,65 @@ class Builder {
     state.config["history"].push_back(h);
   }
 
-  void step(size_t s, size_t i, const Instruction &ins) {
+  void step(size_t s, const Instruction &ins, const std::map<std::string, std::string> &args) {
     StageState &state = m_states[s];
-    ConfigLookup lookup(state.config, args_in_scope(s, i));
+    ConfigLookup lookup(state.config, args);
     std::string head = "[" + stage_label(s) + "] " + ins.original;
     if (head.size() > 120) head = head.substr(0, 117) + "...";
     count(&BuildStats::steps);
     if (ins.is(InstructionKind::Run)) {
-      run_step(s, i, ins, lookup, head);
+      run_step(s, ins, lookup, args, head);
     } else if (ins.is(InstructionKind::Copy) || ins.is(InstructionKind::Add)) {
-      copy_step(s, i, ins, lookup, head);
+      copy_step(s, ins, lookup, head);
     } else {
-      std::string created = apply_metadata(state.config, ins, lookup, m_doc->escape(), state.cmd_set);
+      std::string created = apply_metadata(state.config, ins, lookup, escape_of(ins), state.cmd_set);
+      if (ins.is(InstructionKind::Workdir)) {
+        workdir_step(s, ins, created, head);
+        return;
+      }
       add_history(state, created, true);
       state.key = key_of(state.key, created);
     }
+  }
+
+  // WORKDIR creates its directory (mkdir -p, 0755, owned by USER) as BuildKit does, so it is
+  // in the image even when no later step uses it; when it exists already the diff is empty.
+  void workdir_step(size_t s, const Instruction &ins, const std::string &created, const std::string &head) {
+    StageState &state = m_states[s];
+    std::string dir = state.config["config"].value("WorkingDir", "/");
+    if (dir.empty() || dir == "/") {
+      add_history(state, created, true);
+      state.key = key_of(state.key, created);
+      return;
+    }
+    std::string user = state.config["config"].value("User", "");
+    std::string key = key_of(state.key, created + "\nuser=" + user);
+    std::string tag = "#" + std::to_string(next_step());
+    say(tag + " " + head);
+    if (auto hit = cached(key)) {
+      say(tag + " CACHED");
+      count(&BuildStats::cached);
+      use_cached(state, key, *hit, created);
+      return;
+    }
+    auto start = std::chrono::steady_clock::now();
+    std::string scratch = m_store.make_temp_dir("workdir");
+    std::string upper = scratch + "/upper", work = scratch + "/work", merged = scratch + "/merged";
+    for (const auto &d : {upper, work, merged}) mkdir(d.c_str(), 0755);
+    OverlaySpec spec{m_store.root(), lower_dirs(state), upper, work};
+    try {
+      run_in_mount_namespace([&] {
+        mount_overlay(spec, merged);
+        make_workdir(merged, dir, user);
+      });
+    } catch (const Error &e) {
+      remove_tree(scratch);
+      throw Error(where(ins) + e.what());
+    }
+    commit_step(state, key, upper, created);
+    remove_tree(scratch);
+    count(&BuildStats::executed);
+    say(tag + " DONE " + elapsed(start));
   }
 
   std::vector<std::string> lower_dirs(const StageState &state) const {
@@ -330,8 +474,39 @@ class Builder {
     state.key = key;
   }
 
-  std::vector<RunMount> run_mounts(const Instruction &ins, const ConfigLookup &lookup, std::string &key_part) {
+  // The layers of what `from=` names: a stage of this Dockerfile, else an image in the store.
+  SourceLayers source_layers(const std::string &from) {
+    SourceLayers out;
+    if (auto st = m_graph->find(from)) {
+      out.lowers = lower_dirs(m_states[*st]);
+      out.key = "stage " + m_states[*st].key;
+    } else {
+      Image image = find_image(m_store, from);
+      for (auto it = image.layers.rbegin(); it != image.layers.rend(); ++it) {
+        std::lock_guard<std::mutex> lock(m_extract_mutex);
+        out.lowers.push_back(relative(m_store.ensure_extracted(*it)));
+      }
+      out.lowers.push_back(relative(m_store.stub_dir()));
+      out.key = "image " + image.manifest_digest;
+    }
+    // A read-only overlay needs two lower dirs, and the same one twice is refused.
+    if (out.lowers.size() == 1) out.lowers.push_back(m_empty_lower);
+    return out;
+  }
+
+  // A cache mount with from= starts as a copy of that stage's or image's files.
+  struct CacheSeed {
+    std::string dir;
+    SourceLayers from;
+    std::string source;
+  };
+
+  // `--mount` flags of a RUN → mounts for the sandbox. `key_part` gets what the cache key needs
+  // (never a secret's content), `env` what the command sees (SSH_AUTH_SOCK, env= secrets).
+  std::vector<RunMount> run_mounts(const Instruction &ins, const ConfigLookup &lookup, std::string &key_part,
+                                   std::vector<std::string> &env, std::vector<CacheSeed> &seeds) {
     std::vector<RunMount> mounts;
+    int ssh_count = 0;
     for (const auto &f : ins.flags) {
       if (f.name != "mount") continue;
       std::map<std::string, std::string> kv;
@@ -341,39 +516,115 @@ class Builder {
         size_t eq = field.find('=');
         std::string k = field.substr(0, eq);
         std::string v = eq == std::string::npos ? "true" : field.substr(eq + 1);
-        kv[k] = expand_or_throw(v, lookup, m_doc->escape(), ins);
+        kv[k] = expand_or_throw(v, lookup, escape_of(ins), ins);
       }
-      std::string type = kv.count("type") ? kv["type"] : "bind";
-      std::string target = kv.count("target") ? kv["target"] : kv.count("dst") ? kv["dst"] : kv["destination"];
-      if (target.empty()) throw Error(where(ins) + "--mount needs target=");
-      if (!target.starts_with("/")) target = "/" + target;
+      auto get = [&](std::initializer_list<const char *> names) -> std::optional<std::string> {
+        for (const char *n : names) {
+          if (auto it = kv.find(n); it != kv.end()) return it->second;
+        }
+        return std::nullopt;
+      };
+      auto flag = [&](std::initializer_list<const char *> names) {
+        auto v = get(names);
+        return v && *v != "false";
+      };
+      std::string type = get({"type"}).value_or("bind");
+      std::string target = get({"target", "dst", "destination"}).value_or("");
+      std::string source = get({"source", "src"}).value_or("");
+      std::optional<std::string> from = get({"from"});
+      bool required = flag({"required"});
+      auto absolute = [](std::string path) { return path.starts_with("/") ? path : "/" + path; };
       RunMount m;
-      m.target = target;
-      bool ro = kv.count("readonly") || kv.count("ro");
+      if (type == "secret") {
+        std::string id = get({"id"}).value_or("");
+        std::optional<std::string> env_name = get({"env"});
+        if (id.empty() && target.empty() && !env_name) throw Error(where(ins) + "--mount=type=secret needs id= or target=");
+        if (id.empty()) id = std::filesystem::path(target).filename().string();
+        if (target.empty() && !env_name) target = "/run/secrets/" + id;
+        auto secret = m_options.secrets.find(id);
+        key_part += "secret:" + id + ":" + target + ":" + env_name.value_or("") + ";";
+        if (secret == m_options.secrets.end()) {
+          if (required) {
+            throw Error(where(ins) + "secret " + id + ": not found (pass it with --secret id=" + id +
+                        ",src=FILE or --secret id=" + id + ",env=VARIABLE)");
+          }
+          continue;  // BuildKit skips an optional secret that was not given
+        }
+        if (env_name) env.push_back(*env_name + "=" + secret->second);
+        if (target.empty()) continue;
+        m.type = RunMount::Type::Secret;
+        m.target = absolute(target);
+        m.content = secret->second;
+        m.mode = get({"mode"}) ? parse_chmod(*get({"mode"})) : 0400;
+        m.uid = static_cast<uint32_t>(std::stoul(get({"uid"}).value_or("0")));
+        m.gid = static_cast<uint32_t>(std::stoul(get({"gid"}).value_or("0")));
+        m.scratch = m_store.make_temp_dir("secret");
+        mounts.push_back(m);
+        continue;
+      }
+      if (type == "ssh") {
+        std::string id = get({"id"}).value_or("default");
+        if (target.empty()) target = "/run/buildkit/ssh_agent." + std::to_string(ssh_count);
+        ++ssh_count;
+        key_part += "ssh:" + id + ":" + target + ";";
+        auto agent = m_options.ssh.find(id);
+        if (agent == m_options.ssh.end()) {
+          if (required) {
+            throw Error(where(ins) + "ssh agent " + id + ": not given (pass --ssh " + id + "=$SSH_AUTH_SOCK)");
+          }
+          continue;
+        }
+        m.type = RunMount::Type::Ssh;
+        m.source = agent->second;
+        m.target = absolute(target);
+        if (ssh_count == 1) env.push_back("SSH_AUTH_SOCK=" + m.target);
+        mounts.push_back(m);
+        continue;
+      }
+      if (target.empty()) throw Error(where(ins) + "--mount needs target=");
+      m.target = absolute(target);
+      bool ro = flag({"readonly", "ro"});
       if (type == "cache") {
         m.type = RunMount::Type::Cache;
-        std::string id = kv.count("id") ? kv["id"] : target;
-        m.source = m_store.root() + "/cache-mounts/" + sha256_hex(id).substr(0, 32);
-        mkdir(m.source.c_str(), 0755);
+        std::string id = get({"id"}).value_or(target);
+        std::string seed_key;
+        std::optional<SourceLayers> seed_from;
+        if (from) {
+          seed_from = source_layers(*from);
+          seed_key = ":" + seed_from->key + ":" + source;
+        }
+        m.source = m_store.root() + "/cache-mounts/" + sha256_hex(id + seed_key).substr(0, 32);
+        // A from= cache is created (seeded) only when the step runs; the others right away.
+        if (seed_from) seeds.push_back({m.source, *seed_from, source});
+        else mkdir(m.source.c_str(), 0755);
         m.readonly = ro;
-        key_part += "cache:" + id + ":" + target + ";";
+        key_part += "cache:" + id + seed_key + ":" + target + ";";
       } else if (type == "tmpfs") {
         m.type = RunMount::Type::Tmpfs;
         key_part += "tmpfs:" + target + ";";
       } else if (type == "bind") {
-        if (kv.count("from")) {
-          throw Error(where(ins) + "RUN --mount=type=bind,from=... is not supported yet: COPY --from the files instead");
+        m.type = RunMount::Type::Bind;
+        bool rw = flag({"rw", "readwrite"});
+        if (from && *from != "context") {
+          // A stage's or image's files: a read-only overlay, or with rw one whose writes are
+          // thrown away after the step (BuildKit's semantics).
+          SourceLayers layers = source_layers(*from);
+          m.from_lowers = layers.lowers;
+          m.source = source;
+          m.readonly = !rw;
+          m.scratch = m_store.make_temp_dir("mount-from");
+          key_part += "bind-from:" + layers.key + ":" + source + ":" + target + (rw ? ":rw" : "") + ";";
+          mounts.push_back(m);
+          continue;
         }
-        std::string source = kv.count("source") ? kv["source"] : kv.count("src") ? kv["src"] : "";
         CopyRequest probe;
         probe.source_root = m_context;
         probe.ignore = m_ignore;
         probe.sources = {source.empty() ? "." : source};
         key_part += "bind:" + source + ":" + target + ":" + checksum_sources(probe) + ";";
         std::string clean = std::filesystem::path("/" + source).lexically_normal().string();
-        m.type = RunMount::Type::Bind;
         m.source = m_context + clean;
-        m.readonly = !kv.count("rw") && !kv.count("readwrite");
+        m.readonly = !rw;
         // The context path is clamped lexically; a symlink must not lead the bind outside it.
         std::string real = std::filesystem::weakly_canonical(m.source).string();
         std::string ctx_real = std::filesystem::weakly_canonical(m_context).string();
@@ -382,18 +633,58 @@ class Builder {
         }
         m.source = real;
       } else {
-        throw Error(where(ins) + "--mount type=" + type + " is not supported (use bind, cache or tmpfs)");
+        throw Error(where(ins) + "--mount type=" + type + " is not supported (use bind, cache, tmpfs, secret or ssh)");
       }
       mounts.push_back(m);
     }
     return mounts;
   }
 
+  // Creates a from= cache directory as a copy of the source's files (owners and modes kept);
+  // an existing one keeps what earlier steps left in it.
+  void seed_cache(const CacheSeed &seed, const Instruction &ins) {
+    if (access(seed.dir.c_str(), F_OK) == 0) return;
+    std::string scratch = m_store.make_temp_dir("cache-seed");
+    std::string src = scratch + "/src", fill = scratch + "/fill";
+    mkdir(src.c_str(), 0755);
+    mkdir(fill.c_str(), 0755);
+    CopyRequest req;
+    req.from_context = false;
+    req.source_root = src;
+    req.sources = {seed.source.empty() ? "/" : seed.source};
+    req.dest = "/";
+    req.dest_root = fill;
+    try {
+      run_in_mount_namespace([&] {
+        mount_overlay({m_store.root(), seed.from.lowers, "", ""}, src);
+        perform_copy(req);
+      });
+    } catch (const Error &e) {
+      remove_tree(scratch);
+      throw Error(where(ins) + "--mount=type=cache,from=: " + e.what());
+    }
+    // Another build may have seeded it meanwhile: the first rename wins.
+    rename(fill.c_str(), seed.dir.c_str());
+    remove_tree(scratch);
+  }
+
   std::string where(const Instruction &ins) const {
+    {
+      std::lock_guard<std::mutex> lock(m_trigger_mutex);
+      if (auto it = m_trigger_where.find(&ins); it != m_trigger_where.end()) return it->second.first + ins.keyword + ": ";
+    }
     return m_doc->path() + ":" + std::to_string(ins.start_line) + ": " + ins.keyword + ": ";
   }
 
-  void run_step(size_t s, size_t i, const Instruction &ins, const ConfigLookup &lookup, const std::string &head) {
+  // A trigger is parsed on its own, with the default escape character.
+  char escape_of(const Instruction &ins) const {
+    std::lock_guard<std::mutex> lock(m_trigger_mutex);
+    if (auto it = m_trigger_where.find(&ins); it != m_trigger_where.end()) return it->second.second;
+    return m_doc->escape();
+  }
+
+  void run_step(size_t s, const Instruction &ins, const ConfigLookup &lookup,
+                const std::map<std::string, std::string> &args, const std::string &head) {
     StageState &state = m_states[s];
     std::vector<std::string> argv;
     std::string text;
@@ -425,10 +716,21 @@ class Builder {
       }
     }
     std::string mount_key;
-    std::vector<RunMount> mounts = run_mounts(ins, lookup, mount_key);
+    std::vector<std::string> mount_env;
+    std::vector<CacheSeed> seeds;
+    std::vector<RunMount> mounts = run_mounts(ins, lookup, mount_key, mount_env, seeds);
+    // Scratch dirs of mounts (secret tmpfs, from= overlays) go whatever happens.
+    struct ScratchGuard {
+      const std::vector<RunMount> &mounts;
+      ~ScratchGuard() {
+        for (const auto &m : mounts) {
+          if (!m.scratch.empty()) remove_tree(m.scratch);
+        }
+      }
+    } scratch_guard{mounts};
     std::vector<std::string> env = state.config["config"]["Env"].get<std::vector<std::string>>();
     // RUN sees the build args in scope too (not saved in the image); Env wins over an ARG.
-    for (const auto &[k, v] : args_in_scope(s, i)) {
+    for (const auto &[k, v] : args) {
       if (!env_get(state.config, k)) env.push_back(k + "=" + v);
     }
     std::string user = state.config["config"].value("User", "");
@@ -450,6 +752,9 @@ class Builder {
       return;
     }
     auto start = std::chrono::steady_clock::now();
+    for (const auto &seed : seeds) seed_cache(seed, ins);
+    // Added after the key: a secret's value must not reach the cache key (nor any layer).
+    for (const auto &e : mount_env) env.push_back(e);
     std::string scratch = m_store.make_temp_dir("run");
     RunSpec spec;
     spec.root = {m_store.root(), lower_dirs(state), scratch + "/upper", scratch + "/work"};
@@ -516,9 +821,14 @@ class Builder {
       throw Error(where(ins) + "process \"" + text + "\" did not complete successfully: exit code " +
                   std::to_string(status));
     }
-    // Mount points made for --mount targets are not part of the result.
+    // Mount points made for --mount targets are not part of the result (empty files made for
+    // file mounts, then empty parent directories), as BuildKit removes them.
     for (const auto &m : mounts) {
       std::string p = spec.root.upper + m.target;
+      struct stat st;
+      if (lstat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0 && unlink(p.c_str()) == 0) {
+        p = p.substr(0, p.rfind('/'));
+      }
       while (p.size() > spec.root.upper.size() && rmdir(p.c_str()) == 0) p = p.substr(0, p.rfind('/'));
     }
     commit_step(state, key, spec.root.upper, created);
@@ -527,21 +837,19 @@ class Builder {
     say(tag + " DONE " + elapsed(start));
   }
 
-  void copy_step(size_t s, size_t, const Instruction &ins, const ConfigLookup &lookup, const std::string &head) {
+  void copy_step(size_t s, const Instruction &ins, const ConfigLookup &lookup, const std::string &head) {
     StageState &state = m_states[s];
     bool add = ins.is(InstructionKind::Add);
     CopyRequest req;
     req.add = add;
     req.workdir = state.config["config"].value("WorkingDir", "/");
     if (req.workdir.empty()) req.workdir = "/";
-    std::optional<size_t> from_stage;
-    std::optional<Image> from_image;
+    std::optional<SourceLayers> from;
     for (const auto &f : ins.flags) {
-      std::string v = f.value ? expand_or_throw(*f.value, lookup, m_doc->escape(), ins) : "";
+      std::string v = f.value ? expand_or_throw(*f.value, lookup, escape_of(ins), ins) : "";
       if (f.name == "from") {
         if (add) throw Error(where(ins) + "ADD does not take --from");
-        from_stage = m_graph->find(v);
-        if (!from_stage) from_image = find_image(m_store, v);
+        from = source_layers(v);
       } else if (f.name == "chown") {
         req.chown = v;
       } else if (f.name == "chmod") {
@@ -553,7 +861,7 @@ class Builder {
       }
     }
     if (ins.args.size() < 2) throw Error(where(ins) + ins.keyword + " needs a source and a destination");
-    req.dest = expand_or_throw(ins.args.back().value, lookup, m_doc->escape(), ins);
+    req.dest = expand_or_throw(ins.args.back().value, lookup, escape_of(ins), ins);
     for (size_t k = 0; k + 1 < ins.args.size(); ++k) {
       const std::string &raw = ins.args[k].value;
       const syntax::Heredoc *heredoc = nullptr;
@@ -571,7 +879,7 @@ class Builder {
         req.heredocs.emplace_back(heredoc->name, content);
         continue;
       }
-      std::string src = expand_or_throw(raw, lookup, m_doc->escape(), ins);
+      std::string src = expand_or_throw(raw, lookup, escape_of(ins), ins);
       if (add && (src.starts_with("http://") || src.starts_with("https://") || src.starts_with("git@"))) {
         throw Error(where(ins) + "ADD " + src + " needs the network, and msmigrate build works offline: "
                     "download it into the build context and COPY it");
@@ -580,18 +888,10 @@ class Builder {
     }
     std::string source_key;
     std::vector<std::string> source_lowers;
-    if (from_stage) {
+    if (from) {
       req.from_context = false;
-      source_key = "stage " + m_states[*from_stage].key;
-      source_lowers = lower_dirs(m_states[*from_stage]);
-    } else if (from_image) {
-      req.from_context = false;
-      source_key = "image " + from_image->manifest_digest;
-      for (auto it = from_image->layers.rbegin(); it != from_image->layers.rend(); ++it) {
-        std::lock_guard<std::mutex> lock(m_extract_mutex);
-        source_lowers.push_back(relative(m_store.ensure_extracted(*it)));
-      }
-      source_lowers.push_back(relative(m_store.stub_dir()));
+      source_key = from->key;
+      source_lowers = from->lowers;
     } else {
       req.source_root = m_context;
       req.ignore = m_ignore;
@@ -625,10 +925,7 @@ class Builder {
     req.dest_root = merged;
     try {
       run_in_mount_namespace([&] {
-        if (!source_lowers.empty()) {
-          if (source_lowers.size() == 1) source_lowers.push_back(relative(m_store.stub_dir()));
-          mount_overlay({m_store.root(), source_lowers, "", ""}, src_mount);
-        }
+        if (!source_lowers.empty()) mount_overlay({m_store.root(), source_lowers, "", ""}, src_mount);
         mount_overlay(dest_spec, merged);
         perform_copy(req);
       });
@@ -688,6 +985,12 @@ class Builder {
   std::vector<StageState> m_states;
   std::vector<size_t> m_needed;
   std::string m_net_dir;
+  std::string m_empty_lower;  // an empty lower dir, for read-only overlays of a single layer
+  // ONBUILD triggers: their parsed documents, and for each trigger instruction where to say an
+  // error happened and its escape character.
+  mutable std::mutex m_trigger_mutex;
+  std::vector<std::unique_ptr<syntax::Document>> m_trigger_docs;
+  std::map<const Instruction *, std::pair<std::string, char>> m_trigger_where;
   std::atomic<int> m_step_counter{0};
   BuildStats m_stats;
 };

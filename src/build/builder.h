@@ -3,6 +3,7 @@
 // parallel), caches every step by a BuildKit-like key, and commits the target as an image.
 
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -25,6 +26,11 @@ struct BuildOptions {
   Progress progress = Progress::Plain;
   std::string output_type;              // "", "oci" or "docker"
   std::string output_dest;
+  // `--secret id=ID,src=FILE|env=VAR`: id → content. Mounted for `RUN --mount=type=secret` only,
+  // never stored in a layer or a cache key.
+  std::map<std::string, std::string> secrets;
+  // `--ssh ID=SOCKET`: id → ssh-agent socket forwarded to `RUN --mount=type=ssh`.
+  std::map<std::string, std::string> ssh;
 };
 
 struct BuildStats {

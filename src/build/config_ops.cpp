@@ -260,6 +260,9 @@ std::string apply_metadata(Json &config, const syntax::Instruction &ins, const a
       return "HEALTHCHECK " + hc.dump();
     }
     case InstructionKind::Onbuild: {
+      if (ins.trigger) {
+        if (auto why = invalid_onbuild_trigger(*ins.trigger)) throw Error(where() + *why);
+      }
       std::string trigger = ins.original.substr(std::min(ins.original.size(), ins.keyword.size()));
       size_t s = trigger.find_first_not_of(" \t");
       trigger = s == std::string::npos ? "" : trigger.substr(s);
@@ -270,6 +273,16 @@ std::string apply_metadata(Json &config, const syntax::Instruction &ins, const a
     default:
       throw Error(where() + "not a metadata instruction");
   }
+}
+
+std::optional<std::string> invalid_onbuild_trigger(const syntax::Instruction &trigger) {
+  using syntax::InstructionKind;
+  if (trigger.is(InstructionKind::Onbuild)) return "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed";
+  if (trigger.is(InstructionKind::From) || trigger.is(InstructionKind::Maintainer)) {
+    std::string name = trigger.is(InstructionKind::From) ? "FROM" : "MAINTAINER";
+    return name + " isn't allowed as an ONBUILD trigger";
+  }
+  return std::nullopt;
 }
 
 }  // namespace msm::build

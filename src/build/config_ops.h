@@ -42,6 +42,9 @@ std::string expand_or_throw(std::string_view word, const analysis::VariableLooku
 std::string apply_metadata(Json &config, const syntax::Instruction &ins, const analysis::VariableLookup &lookup,
                            char escape, bool &cmd_set);
 
+// Why an instruction may not be an ONBUILD trigger (BuildKit's words), or nullopt when it may.
+std::optional<std::string> invalid_onbuild_trigger(const syntax::Instruction &trigger);
+
 // Go-style duration ("1m30s", "5s", "100ms") in nanoseconds; nullopt when malformed.
 std::optional<int64_t> parse_duration(std::string_view text);
 

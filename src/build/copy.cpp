@@ -33,12 +33,7 @@ std::string join(const std::vector<std::string> &parts, size_t n) {
 
 bool has_wildcard(const std::string &s) { return s.find_first_of("*?[") != std::string::npos; }
 
-int openat2_in_root(int rootfd, const std::string &rel, int flags) {
-  struct open_how how {};
-  how.flags = static_cast<uint64_t>(flags | O_CLOEXEC);
-  how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
-  return static_cast<int>(syscall(SYS_openat2, rootfd, rel.empty() ? "." : rel.c_str(), &how, sizeof how));
-}
+int openat2_in_root(int rootfd, const std::string &rel, int flags) { return open_in_root(rootfd, rel, flags); }
 
 std::string proc_fd(int fd) { return "/proc/self/fd/" + std::to_string(fd); }
 
@@ -170,7 +165,7 @@ std::optional<std::pair<uint32_t, uint32_t>> lookup_db(int rootfd, const std::st
 
 bool digits(const std::string &s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
 
-std::pair<uint32_t, uint32_t> resolve_chown(int rootfd, const std::string &spec) {
+std::pair<uint32_t, uint32_t> resolve_chown(int rootfd, const std::string &spec, const std::string &label = "--chown") {
   std::string user = spec, group;
   if (size_t c = spec.find(':'); c != std::string::npos) {
     user = spec.substr(0, c);
@@ -182,7 +177,7 @@ std::pair<uint32_t, uint32_t> resolve_chown(int rootfd, const std::string &spec)
     gid = uid;
   } else {
     auto u = lookup_db(rootfd, "etc/passwd", user);
-    if (!u) throw Error("--chown: unable to find user " + user + " in the image's /etc/passwd");
+    if (!u) throw Error(label + ": unable to find user " + user + " in the image's /etc/passwd");
     uid = u->first;
     gid = u->second;
   }
@@ -191,35 +186,11 @@ std::pair<uint32_t, uint32_t> resolve_chown(int rootfd, const std::string &spec)
       gid = static_cast<uint32_t>(std::stoul(group));
     } else {
       auto g = lookup_db(rootfd, "etc/group", group);
-      if (!g) throw Error("--chown: unable to find group " + group + " in the image's /etc/group");
+      if (!g) throw Error(label + ": unable to find group " + group + " in the image's /etc/group");
       gid = g->first;
     }
   }
   return {uid, gid};
-}
-
-// Opens (creating with 0755 and `owner`) a directory inside the root; returns an O_PATH fd.
-int make_dir_in_root(int rootfd, const std::string &path, std::optional<std::pair<uint32_t, uint32_t>> owner) {
-  std::vector<std::string> parts = util::path_segments(path, util::DotDot::ClampAtRoot);
-  for (size_t i = 0; i <= parts.size(); ++i) {
-    std::string prefix = join(parts, i);
-    int fd = openat2_in_root(rootfd, prefix, O_PATH | O_DIRECTORY);
-    if (fd >= 0) {
-      if (i == parts.size()) return fd;
-      close(fd);
-      continue;
-    }
-    if (errno == ENOTDIR) throw Error("cannot copy to /" + prefix + ": it exists and is not a directory");
-    if (errno != ENOENT) throw Error("cannot open /" + prefix + ": " + std::strerror(errno));
-    Fd parent(openat2_in_root(rootfd, join(parts, i - 1), O_PATH | O_DIRECTORY));
-    if (parent.fd < 0) throw Error("cannot open /" + join(parts, i - 1) + ": " + std::strerror(errno));
-    if (mkdirat(parent.fd, parts[i - 1].c_str(), 0755) != 0 && errno != EEXIST) {
-      throw Error("cannot create /" + prefix + ": " + std::strerror(errno));
-    }
-    if (owner) fchownat(parent.fd, parts[i - 1].c_str(), owner->first, owner->second, AT_SYMLINK_NOFOLLOW);
-    --i;  // open it on the next round
-  }
-  throw Error("cannot create /" + path);
 }
 
 class Copier {
@@ -337,6 +308,39 @@ std::string clean_abs(const std::string &path) {
 }
 
 }  // namespace
+
+int open_in_root(int rootfd, const std::string &path, int flags, mode_t mode) {
+  struct open_how how {};
+  how.flags = static_cast<uint64_t>(flags | O_CLOEXEC);
+  how.mode = (flags & O_CREAT) ? mode : 0;
+  how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+  std::string rel = path;
+  while (rel.starts_with("/")) rel.erase(0, 1);
+  return static_cast<int>(syscall(SYS_openat2, rootfd, rel.empty() ? "." : rel.c_str(), &how, sizeof how));
+}
+
+int make_dir_in_root(int rootfd, const std::string &path, std::optional<std::pair<uint32_t, uint32_t>> owner) {
+  std::vector<std::string> parts = util::path_segments(path, util::DotDot::ClampAtRoot);
+  for (size_t i = 0; i <= parts.size(); ++i) {
+    std::string prefix = join(parts, i);
+    int fd = openat2_in_root(rootfd, prefix, O_PATH | O_DIRECTORY);
+    if (fd >= 0) {
+      if (i == parts.size()) return fd;
+      close(fd);
+      continue;
+    }
+    if (errno == ENOTDIR) throw Error("cannot copy to /" + prefix + ": it exists and is not a directory");
+    if (errno != ENOENT) throw Error("cannot open /" + prefix + ": " + std::strerror(errno));
+    Fd parent(openat2_in_root(rootfd, join(parts, i - 1), O_PATH | O_DIRECTORY));
+    if (parent.fd < 0) throw Error("cannot open /" + join(parts, i - 1) + ": " + std::strerror(errno));
+    if (mkdirat(parent.fd, parts[i - 1].c_str(), 0755) != 0 && errno != EEXIST) {
+      throw Error("cannot create /" + prefix + ": " + std::strerror(errno));
+    }
+    if (owner) fchownat(parent.fd, parts[i - 1].c_str(), owner->first, owner->second, AT_SYMLINK_NOFOLLOW);
+    --i;  // open it on the next round
+  }
+  throw Error("cannot create /" + path);
+}
 
 IgnoreMatcher::IgnoreMatcher(const std::string &text) {
   std::stringstream ss(text);
@@ -481,6 +485,14 @@ void perform_copy(const CopyRequest &r) {
       copier.copy_tree(src, dest.substr(0, slash), dest.substr(slash + 1));
     }
   }
+}
+
+void make_workdir(const std::string &root, const std::string &path, const std::string &user) {
+  Fd rootfd(open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  if (rootfd.fd < 0) throw Error("cannot open the image root: " + std::string(std::strerror(errno)));
+  std::optional<std::pair<uint32_t, uint32_t>> owner;
+  if (!user.empty()) owner = resolve_chown(rootfd.fd, user, "USER");
+  Fd dir(make_dir_in_root(rootfd.fd, path, owner));
 }
 
 }  // namespace msm::build

@@ -56,6 +56,18 @@ std::string checksum_sources(const CopyRequest &request);
 // Performs the copy (inside the mount namespace that has dest_root and source_root mounted).
 void perform_copy(const CopyRequest &request);
 
+// Opens `path` inside the directory `rootfd` as if it were `/`: `..` and symlinks, absolute ones
+// too, never lead out of it (openat2 RESOLVE_IN_ROOT). Returns the fd, or -1 with errno.
+int open_in_root(int rootfd, const std::string &path, int flags, mode_t mode = 0);
+// mkdir -p inside the root (resolved as above): missing directories get 0755 and `owner`
+// (uid, gid) when given. Returns an O_PATH fd on the directory; throws msm::Error.
+int make_dir_in_root(int rootfd, const std::string &path, std::optional<std::pair<uint32_t, uint32_t>> owner);
+
+// WORKDIR's directory as BuildKit makes it (a mkdir -p that becomes part of a layer): missing
+// directories get 0755 and, when `user` (USER's name or uid[:gid]) is set, that owner, resolved
+// in the image's own /etc/passwd and /etc/group. Existing directories are left as they are.
+void make_workdir(const std::string &root, const std::string &path, const std::string &user);
+
 // "0755" → 0755; throws msm::Error on anything but octal ≤ 07777.
 mode_t parse_chmod(const std::string &text);
 

@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <future>
 #include <map>
 #include <thread>
@@ -44,8 +45,9 @@ std::string gzip_member(const std::string &input, int level) {
 // Receives the tar stream: DiffID hash, chunked parallel gzip, digest hash, blob file.
 class LayerSink {
  public:
-  LayerSink(std::string path, const LayerOptions &options)
-      : m_path(std::move(path)), m_options(options),
+  // `what` names the layer and the store for a disk-full message.
+  LayerSink(std::string path, const LayerOptions &options, std::string what)
+      : m_path(std::move(path)), m_what(std::move(what)), m_options(options),
         m_max_in_flight(std::max(2u, std::thread::hardware_concurrency())) {
     m_fd = open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (m_fd < 0) throw Error("cannot write " + m_path + ": " + std::strerror(errno));
@@ -71,11 +73,16 @@ class LayerSink {
     if (!m_chunk.empty() || m_uncompressed == 0) submit();
     while (!m_pending.empty()) drain_one();
     if (fsync(m_fd) != 0 || close(m_fd) != 0) {
+      int err = errno;
       m_fd = -1;
-      throw Error("cannot write " + m_path + ": " + std::strerror(errno));
+      throw write_error(err);
     }
     m_fd = -1;
   }
+
+  // libarchive is C: an exception must not cross it. The write callback keeps the first error
+  // here and reports failure; write_layer rethrows it.
+  std::exception_ptr failure;
 
   std::string diff_id() { return "sha256:" + m_diff.hex(); }
   std::string digest() { return "sha256:" + m_compressed_hash.hex(); }
@@ -102,14 +109,22 @@ class LayerSink {
       ssize_t n = ::write(m_fd, out.data() + done, out.size() - done);
       if (n < 0) {
         if (errno == EINTR) continue;
-        throw Error("cannot write " + m_path + ": " + std::strerror(errno) +
-                    (errno == ENOSPC ? " (the disk is full: free space or run `msmigrate image prune`)" : ""));
+        throw write_error(errno);
       }
       done += static_cast<size_t>(n);
     }
   }
 
+  Error write_error(int err) const {
+    if (err == ENOSPC || err == EDQUOT) {
+      return Error("no space left on device while writing layer " + m_what +
+                   ": free space, or run `msmigrate image prune` (nothing half-written was kept)");
+    }
+    return Error("cannot write " + m_path + ": " + std::strerror(err));
+  }
+
   std::string m_path;
+  std::string m_what;
   LayerOptions m_options;
   size_t m_max_in_flight;
   int m_fd = -1;
@@ -121,8 +136,15 @@ class LayerSink {
   uint64_t m_compressed = 0;
 };
 
-la_ssize_t sink_write(struct archive *, void *client, const void *buffer, size_t length) {
-  static_cast<LayerSink *>(client)->write(buffer, length);
+la_ssize_t sink_write(struct archive *a, void *client, const void *buffer, size_t length) {
+  auto *sink = static_cast<LayerSink *>(client);
+  try {
+    sink->write(buffer, length);
+  } catch (...) {
+    if (!sink->failure) sink->failure = std::current_exception();
+    archive_set_error(a, EIO, "layer blob write failed");
+    return -1;
+  }
   return static_cast<la_ssize_t>(length);
 }
 
@@ -324,7 +346,7 @@ LayerInfo write_layer(Store &store, const std::string &dir, DiffMode mode, const
   unlink(tmp.c_str());
   LayerInfo info;
   try {
-    LayerSink sink(tmp, options);
+    LayerSink sink(tmp, options, dir + " in " + store.root());
     archive *a = archive_write_new();
     archive_write_set_format_pax_restricted(a);
     archive_write_set_bytes_in_last_block(a, 1);  // no padding past the end-of-archive blocks
@@ -338,11 +360,13 @@ LayerInfo write_layer(Store &store, const std::string &dir, DiffMode mode, const
       writer.walk(dir, "");
     } catch (...) {
       archive_write_free(a);
+      if (sink.failure) std::rethrow_exception(sink.failure);
       throw;
     }
     if (archive_write_close(a) != ARCHIVE_OK) {
       std::string err = archive_error_string(a);
       archive_write_free(a);
+      if (sink.failure) std::rethrow_exception(sink.failure);
       throw Error("cannot finish layer tar: " + err);
     }
     archive_write_free(a);

@@ -12,11 +12,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <atomic>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <thread>
 
+#include "build/copy.h"
 #include "build/store.h"
 #include "util/error.h"
 
@@ -51,16 +53,111 @@ void bind_file(const std::string &source, const std::string &target, bool readon
   }
 }
 
-void make_dirs_in(const std::string &path) {
-  std::string cur;
-  size_t i = 1;
-  while (i <= path.size()) {
-    size_t j = path.find('/', i);
-    if (j == std::string::npos) j = path.size();
-    cur = path.substr(0, j);
-    if (mkdir(cur.c_str(), 0755) != 0 && errno != EEXIST) throw Error(errno_text("mkdir " + cur));
-    i = j + 1;
+std::string proc_path(int fd) { return "/proc/self/fd/" + std::to_string(fd); }
+
+// Mount points inside the image root are made and opened with every path resolved in the root
+// (a symlink in the image cannot send a mount or a mkdir to the host); mounting onto the
+// /proc/self/fd path of the O_PATH fd mounts onto exactly what was resolved. The fds stay open
+// (close-on-exec) until the command runs.
+int dir_in_root(int rootfd, const std::string &path) { return make_dir_in_root(rootfd, path, std::nullopt); }
+
+int file_in_root(int rootfd, const std::string &path) {
+  std::string parent = path.substr(0, path.rfind('/'));
+  int dir = dir_in_root(rootfd, parent.empty() ? "/" : parent);
+  close(dir);
+  int fd = open_in_root(rootfd, path, O_PATH);
+  if (fd >= 0) return fd;
+  int created = open_in_root(rootfd, path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (created < 0 && errno != EEXIST) throw Error(errno_text("create mount point " + path));
+  if (created >= 0) close(created);
+  fd = open_in_root(rootfd, path, O_PATH);
+  if (fd < 0) throw Error(errno_text("open mount point " + path));
+  return fd;
+}
+
+// Bind-mounts onto a mount point inside the root, then makes the new mount read-only. The
+// remount must name the new mount: the mount point's fd still refers to what it covers, so the
+// target is opened again (resolving into the new mount).
+void bind_in_root(int rootfd, const std::string &source, const std::string &target, int mount_point_fd,
+                  bool readonly, bool recursive = false) {
+  if (mount(source.c_str(), proc_path(mount_point_fd).c_str(), nullptr, MS_BIND | (recursive ? MS_REC : 0), nullptr) != 0) {
+    throw Error(errno_text("bind mount " + source + " on " + target));
   }
+  if (!readonly) return;
+  int fd = open_in_root(rootfd, target, O_PATH);
+  if (fd < 0 || mount(nullptr, proc_path(fd).c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) != 0) {
+    throw Error(errno_text("read-only remount of " + target));
+  }
+  close(fd);
+}
+
+// A mount point of the kind the source is (directory or file).
+int mount_point_for(int rootfd, const std::string &target, bool directory) {
+  return directory ? dir_in_root(rootfd, target) : file_in_root(rootfd, target);
+}
+
+void write_all(int fd, const std::string &data, const std::string &what) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error(errno_text("write " + what));
+    done += static_cast<size_t>(n);
+  }
+}
+
+void mount_one(const RunSpec &spec, int rootfd, const RunMount &m) {
+  switch (m.type) {
+    case RunMount::Type::Tmpfs: {
+      int fd = dir_in_root(rootfd, m.target);
+      if (mount("tmpfs", proc_path(fd).c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777") != 0) {
+        throw Error(errno_text("mount tmpfs on " + m.target));
+      }
+      return;
+    }
+    case RunMount::Type::Secret: {
+      // The file lives on a tmpfs private to this mount namespace: the secret never touches a
+      // disk, and once the tmpfs is detached only the bind on the target still shows it.
+      if (mount("tmpfs", m.scratch.c_str(), "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0700,size=1m") != 0) {
+        throw Error(errno_text("mount tmpfs for secret " + m.target));
+      }
+      std::string file = m.scratch + "/secret";
+      int out = open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (out < 0) throw Error(errno_text("create secret " + m.target));
+      write_all(out, m.content, "secret " + m.target);
+      if (fchown(out, m.uid, m.gid) != 0 || fchmod(out, m.mode) != 0) throw Error(errno_text("secret " + m.target));
+      close(out);
+      bind_in_root(rootfd, file, m.target, file_in_root(rootfd, m.target), true);
+      umount2(m.scratch.c_str(), MNT_DETACH);
+      return;
+    }
+    case RunMount::Type::Ssh: {
+      bind_in_root(rootfd, m.source, m.target, file_in_root(rootfd, m.target), false);
+      return;
+    }
+    case RunMount::Type::Bind:
+    case RunMount::Type::Cache:
+      break;
+  }
+  std::string source = m.source;
+  int source_fd = -1;
+  if (!m.from_lowers.empty()) {
+    // from= a stage or an image: its layers as an overlay beside the root; rw writes go to a
+    // throwaway upper dir.
+    std::string merged = m.scratch + "/merged", upper = m.scratch + "/upper", work = m.scratch + "/work";
+    for (const auto &d : {merged, upper, work}) mkdir(d.c_str(), 0755);
+    mount_overlay({spec.root.base, m.from_lowers, m.readonly ? "" : upper, m.readonly ? "" : work}, merged);
+    int from_root = open(merged.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (from_root < 0) throw Error(errno_text("open " + merged));
+    source_fd = open_in_root(from_root, m.source, O_PATH);
+    if (source_fd < 0) throw Error(errno_text("--mount source " + (m.source.empty() ? "/" : m.source)));
+    source = proc_path(source_fd);
+  }
+  struct stat st;
+  if (stat(source.c_str(), &st) != 0) throw Error(errno_text("--mount source " + m.source));
+  int fd = mount_point_for(rootfd, m.target, S_ISDIR(st.st_mode));
+  // A from= overlay with an upper is writable and thrown away; without one it is ro already.
+  bind_in_root(rootfd, source, m.target, fd, m.readonly && m.from_lowers.empty(), true);
 }
 
 void setup_dev(const std::string &root) {
@@ -177,26 +274,14 @@ std::string find_in_path(const std::string &name, const std::vector<std::string>
         mount(nullptr, (root + "/sys").c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr);
       }
     }
-    bind_file(spec.hosts_file, root + "/etc/hosts", true);
-    bind_file(spec.resolv_file, root + "/etc/resolv.conf", true);
-    for (const auto &m : spec.mounts) {
-      std::string target = root + m.target;
-      make_dirs_in(target);
-      if (m.type == RunMount::Type::Tmpfs) {
-        if (mount("tmpfs", target.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777") != 0) {
-          throw Error(errno_text("mount tmpfs on " + m.target));
-        }
-      } else {
-        if (mount(m.source.c_str(), target.c_str(), nullptr, MS_BIND | MS_REC, nullptr) != 0) {
-          throw Error(errno_text("bind " + m.source + " on " + m.target));
-        }
-        if (m.readonly) mount(nullptr, target.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr);
-      }
-    }
-    sethostname(spec.hostname.data(), spec.hostname.size());
-    if (spec.workdir != "/") make_dirs_in(root + spec.workdir);
     int rootfd = open(root.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
-    if (rootfd < 0 || fchdir(rootfd) != 0) throw Error(errno_text("enter " + root));
+    if (rootfd < 0) throw Error(errno_text("open " + root));
+    bind_in_root(rootfd, spec.hosts_file, "/etc/hosts", file_in_root(rootfd, "/etc/hosts"), true);
+    bind_in_root(rootfd, spec.resolv_file, "/etc/resolv.conf", file_in_root(rootfd, "/etc/resolv.conf"), true);
+    for (const auto &m : spec.mounts) mount_one(spec, rootfd, m);
+    sethostname(spec.hostname.data(), spec.hostname.size());
+    if (spec.workdir != "/") close(dir_in_root(rootfd, spec.workdir));
+    if (fchdir(rootfd) != 0) throw Error(errno_text("enter " + root));
     if (syscall(SYS_pivot_root, ".", ".") == 0) {
       umount2(".", MNT_DETACH);
     } else if (chroot(".") != 0) {
@@ -257,21 +342,73 @@ std::string read_all(int fd) {
 
 }  // namespace
 
+namespace {
+
+std::string mount_error(const std::string &target, int err) {
+  std::string hint = err == ENODEV ? " (overlayfs is not available: load the overlay module)"
+                     : err == EPERM ? " (no permission to mount: run as root)"
+                                    : "";
+  return "cannot mount overlayfs on " + target + ": " + std::strerror(err) + hint;
+}
+
+// overlayfs stacks at most 500 lower dirs (OVL_MAX_STACK).
+constexpr size_t k_max_lowers = 500;
+
+}  // namespace
+
 void mount_overlay(const OverlaySpec &spec, const std::string &target) {
+  if (spec.lowers.size() > k_max_lowers) {
+    throw Error("cannot stack " + std::to_string(spec.lowers.size()) + " layers: overlayfs takes at most " +
+                std::to_string(k_max_lowers) + "; merge RUN steps or squash the base image");
+  }
   if (!spec.base.empty() && chdir(spec.base.c_str()) != 0) throw Error(errno_text("chdir " + spec.base));
-  std::string options = overlay_options(spec);
-  if (options.size() >= 4000) {
-    throw Error("too many layers for one overlay mount (" + std::to_string(spec.lowers.size()) +
-                "): squash the base image or merge RUN steps");
-  }
   unsigned long flags = spec.upper.empty() ? MS_RDONLY : 0;
-  if (mount("overlay", target.c_str(), "overlay", flags, options.c_str()) != 0) {
-    int err = errno;
-    std::string hint = err == ENODEV ? " (overlayfs is not available: load the overlay module)"
-                       : err == EPERM ? " (no permission to mount: run as root)"
-                                      : "";
-    throw Error("cannot mount overlayfs on " + target + ": " + std::strerror(err) + hint);
+  std::string options = overlay_options(spec);
+  if (options.size() < 4000) {
+    if (mount("overlay", target.c_str(), "overlay", flags, options.c_str()) != 0) {
+      throw Error(mount_error(target, errno));
+    }
+    return;
   }
+  // mount(2) takes its options in one page, about 50 of our layer paths. Deeper stacks name
+  // their lower dirs through a directory of short symlinks ("0", "1", …, resolved by overlayfs
+  // at mount time), as Docker's overlay2 does with l/: 2–4 bytes a layer, so the page holds
+  // more than the 500 overlayfs allows, on any kernel (lowerdir+ would need Linux ≥ 6.8).
+  static std::atomic<unsigned> counter{0};
+  std::string parent = target.substr(0, target.rfind('/'));
+  std::string links = (parent.empty() ? "" : parent) + "/.lowers-" + std::to_string(getpid()) + "-" +
+                      std::to_string(counter++);
+  if (mkdir(links.c_str(), 0700) != 0) throw Error(errno_text("mkdir " + links));
+  auto cleanup = [&] {
+    for (size_t i = 0; i < spec.lowers.size(); ++i) unlinkat(AT_FDCWD, (links + "/" + std::to_string(i)).c_str(), 0);
+    rmdir(links.c_str());
+  };
+  OverlaySpec short_spec = spec;
+  for (size_t i = 0; i < spec.lowers.size(); ++i) {
+    const std::string &lower = spec.lowers[i];
+    std::string absolute = lower.starts_with("/") || spec.base.empty() ? lower : spec.base + "/" + lower;
+    std::string name = std::to_string(i);
+    if (symlink(absolute.c_str(), (links + "/" + name).c_str()) != 0) {
+      int err = errno;
+      cleanup();
+      errno = err;
+      throw Error(errno_text("symlink " + links + "/" + name));
+    }
+    short_spec.lowers[i] = name;
+  }
+  for (std::string *dir : {&short_spec.upper, &short_spec.work}) {
+    if (!dir->empty() && !dir->starts_with("/")) *dir = spec.base + "/" + *dir;
+  }
+  options = overlay_options(short_spec);
+  if (chdir(links.c_str()) != 0) {
+    int err = errno;
+    cleanup();
+    throw Error("cannot chdir into " + links + ": " + std::strerror(err));
+  }
+  int err = mount("overlay", target.c_str(), "overlay", flags, options.c_str()) == 0 ? 0 : errno;
+  cleanup();
+  if (!spec.base.empty() && chdir(spec.base.c_str()) != 0) err = err ? err : errno;
+  if (err) throw Error(mount_error(target, err));
 }
 
 int run_in_sandbox(const RunSpec &spec, int output_fd) {

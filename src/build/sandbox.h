@@ -17,10 +17,19 @@ struct OverlaySpec {
 };
 
 struct RunMount {
-  enum class Type { Bind, Cache, Tmpfs } type = Type::Bind;
-  std::string source;  // host path (bind, cache)
+  enum class Type { Bind, Cache, Tmpfs, Secret, Ssh } type = Type::Bind;
+  std::string source;  // host path (bind, cache), agent socket (ssh); a path inside from_lowers
   std::string target;  // absolute path in the container
   bool readonly = false;
+  // Bind from a stage or image: its layers (topmost first, relative to RunSpec::root.base) as an
+  // overlay, read-only, or over a throwaway upper dir when !readonly.
+  std::vector<std::string> from_lowers;
+  std::string scratch;  // an empty host directory the mount may use (from_lowers, secret)
+  // Secret: a file with this content, mode and owner on a private tmpfs; never on disk.
+  std::string content;
+  unsigned mode = 0400;
+  unsigned uid = 0;
+  unsigned gid = 0;
 };
 
 struct RunSpec {

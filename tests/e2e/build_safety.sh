@@ -28,7 +28,8 @@ check "COPY of a climbing symlink stays in the context" bash -c "[[ $? -eq 2 ]] 
 build "FROM $busybox_ref
 COPY dir /d
 RUN test -L /d/up && ! cat /d/up"
-check "symlinks inside a copied directory are copied as links, not followed: $(tail -2 "$tmp/log")" test $? -eq 0
+code=$?
+check "symlinks inside a copied directory are copied as links, not followed: $(tail -2 "$tmp/log")" test $code -eq 0
 
 # ADD of a tar with `..`: refused, nothing written outside.
 python3 - "$ctx/evil.tar" "$ctx/link.tar" "$tmp/outside" <<'PY'
@@ -64,19 +65,21 @@ check "image load of junk: exit 2 naming the file" bash -c "[[ $? -eq 2 ]] && gr
 
 # Interrupted builds: SIGINT, SIGTERM and kill -9 of msmigrate during a RUN.
 for sig in INT TERM KILL; do
-  printf 'FROM %s\nRUN echo %s-%s && sleep 30\n' "$busybox_ref" "$sig" "$$" >"$ctx/Dockerfile"
+  # A duration unique to this run: other builds on the machine may be sleeping too.
+  printf 'FROM %s\nRUN echo %s-%s && sleep 9%s\n' "$busybox_ref" "$sig" "$$" "$$" >"$ctx/Dockerfile"
   "$bin" build --progress plain --no-cache "$ctx" >/dev/null 2>"$tmp/log" &
   pid=$!
   for _ in $(seq 50); do grep -q "$sig-$$" "$tmp/log" 2>/dev/null && break; sleep 0.1; done
   kill -s "$sig" "$pid"
   wait "$pid" 2>/dev/null
   sleep 0.3
-  check "after SIG$sig: the RUN's processes are gone" bash -c "! ps -eo stat=,args= | grep -v '^Z' | grep -q '[s]leep 30'"
+  check "after SIG$sig: the RUN's processes are gone" bash -c "! ps -eo stat=,args= | grep -v '^Z' | grep -qw '[s]leep 9$$'"
   check "after SIG$sig: no mount of the store left" bash -c "! grep -q '$MSMIGRATE_STORE' /proc/self/mountinfo"
 done
 build "FROM $busybox_ref
 RUN echo after-interrupts > /ok"
-check "the next build works: $(tail -2 "$tmp/log")" test $? -eq 0
+code=$?
+check "the next build works: $(tail -2 "$tmp/log")" test $code -eq 0
 "$bin" image ls >/dev/null
 check "index still readable" test $? -eq 0
 "$bin" image prune >"$tmp/prune.log" 2>&1

@@ -15,6 +15,8 @@
 #include "build/digest.h"
 #include "build/image.h"
 #include "build/layer.h"
+#include "build/platform.h"
+#include "build/sandbox.h"
 #include "build/store.h"
 #include "syntax/document.h"
 #include "util/error.h"
@@ -188,4 +190,79 @@ TEST_CASE("import a rootfs with --change, save and load it back") {
   CHECK(loaded.config_digest == img.config_digest);
   CHECK(loaded.layers[0].uncompressed_size == img.layers[0].uncompressed_size);
   CHECK_THROWS_AS(find_image(other, "localhost/missing:1"), msm::Error);
+}
+
+TEST_CASE("platforms normalise as containerd's platforms.Parse does") {
+  Platform host{"linux", "amd64", ""};
+  auto str = [&](const char *text) {
+    auto p = parse_platform(text, host);
+    return p ? p->str() : std::string("invalid");
+  };
+  CHECK(str("linux/amd64") == "linux/amd64");
+  CHECK(str("amd64") == "linux/amd64");
+  CHECK(str("x86_64") == "linux/amd64");
+  CHECK(str("Linux/X86_64") == "linux/amd64");
+  CHECK(str("linux") == "linux/amd64");
+  CHECK(str("linux/arm64/v8") == "linux/arm64");
+  CHECK(str("linux/aarch64") == "linux/arm64");
+  CHECK(str("linux/arm") == "linux/arm/v7");
+  CHECK(str("linux/arm/v6") == "linux/arm/v6");
+  CHECK(str("windows/amd64") == "windows/amd64");
+  CHECK(str("linux/386") == "linux/386");
+  CHECK(str("") == "invalid");
+  CHECK(str("linux//amd64") == "invalid");
+  CHECK(str("a/b/c/d") == "invalid");
+  CHECK(*parse_platform("linux/amd64", host) == host);
+  CHECK_FALSE(*parse_platform("linux/arm64", host) == host);
+  const Platform &me = host_platform();
+  CHECK(me.os == "linux");
+  CHECK_FALSE(me.arch.empty());
+  CHECK(*parse_platform(me.str(), me) == me);
+}
+
+TEST_CASE("ONBUILD triggers that BuildKit refuses") {
+  auto trigger_error = [](const char *line) {
+    auto doc = msm::syntax::Document::parse(line);
+    REQUIRE(doc->instructions().size() == 1);
+    REQUIRE(doc->instructions()[0].trigger);
+    return invalid_onbuild_trigger(*doc->instructions()[0].trigger).value_or("");
+  };
+  CHECK(trigger_error("ONBUILD ONBUILD RUN x\n") == "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
+  CHECK(trigger_error("ONBUILD FROM scratch\n") == "FROM isn't allowed as an ONBUILD trigger");
+  CHECK(trigger_error("ONBUILD MAINTAINER me\n") == "MAINTAINER isn't allowed as an ONBUILD trigger");
+  CHECK(trigger_error("ONBUILD RUN make\n").empty());
+  CHECK(trigger_error("ONBUILD COPY . /src\n").empty());
+}
+
+TEST_CASE("an overlay stacks more layers than mount(2)'s one-page option string holds") {
+  if (geteuid() != 0) return;  // mounting needs root; the e2e build tests cover this path too
+  TempDir dir;
+  // 120 layers whose absolute paths make a lowerdir string far over 4096 bytes.
+  std::vector<std::string> lowers;
+  std::string base = dir.path + "/a-rather-long-directory-name-like-the-store-s-build-cache-keys";
+  fs::create_directories(base);
+  for (int i = 0; i < 120; ++i) {
+    std::string layer = base + "/layer-0123456789abcdef0123456789abcdef-" + std::to_string(i);
+    fs::create_directories(layer);
+    std::ofstream(layer + "/n") << i;
+    std::ofstream(layer + "/only-" + std::to_string(i)) << i;
+    lowers.insert(lowers.begin(), layer);  // topmost first
+  }
+  std::string merged = dir.path + "/merged";
+  fs::create_directories(merged);
+  std::string seen_path = dir.path + "/seen";
+  run_in_mount_namespace([&] {
+    mount_overlay({"", lowers, "", ""}, merged);
+    std::ifstream top(merged + "/n");
+    std::string n;
+    top >> n;
+    int count = 0;
+    for (const auto &e : fs::directory_iterator(merged)) count += e.path().filename().string().starts_with("only-");
+    std::ofstream(seen_path) << n << " " << count;
+  });
+  std::ifstream seen(seen_path);
+  std::string top, count;
+  seen >> top >> count;
+  CHECK(top == "119");    // the first lower is the topmost
+  CHECK(count == "120");  // every layer is visible
 }
