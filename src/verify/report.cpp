@@ -184,7 +184,7 @@ std::string render_html(const VerifyResult &r) {
        ".verdict{padding:10px 14px;border-radius:6px;font-weight:600}\n"
        ".verified{background:#e3f6e5;color:#14612a}.different,.failed,.refused{background:#fde8e8;color:#9b1c1c}\n"
        "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}\n"
-       ".side{display:grid;grid-template-columns:1fr 1fr;gap:18px}\n"
+       ".side{display:grid;grid-template-columns:1fr 1fr;gap:18px}.side>div{min-width:0}\n"
        "pre{background:#f6f8fa;padding:10px;overflow:auto;font-size:12.5px;border-radius:4px}\n"
        ".only-old{color:#9b1c1c}.only-new{color:#1d4ed8}.changed{color:#92400e}.same{color:#555}\n"
        "</style></head><body>\n";

@@ -50,10 +50,11 @@ check "table: sizes row" grep -q "runtime image .* gzipped" "$tmp/table.txt"
 check "wrong: exit 1" test $? -eq 1
 check "wrong: old path named" grep -q "/usr/local/bin/hello: only in the old image" "$tmp/wrong.txt"
 check "wrong: new path named" grep -q "/usr/bin/hello: only in the new image" "$tmp/wrong.txt"
-check "wrong: verdict" grep -q "^DIFFERENT: 2 file differences" "$tmp/wrong.txt"
+check "wrong: verdict" grep -q "^DIFFERENT: 5 file differences, 0 config differences" "$tmp/wrong.txt"
 "$bin" verify "$tmp/builder-pattern" --converted "$root/fixtures/verify/wrong-runtime-path.Dockerfile" --no-edit-rebuild \
   --format json >"$tmp/wrong.json" 2>/dev/null
-json_check "wrong json" "$tmp/wrong.json" "r['verdict'] == 'different' and {d['path'] for d in r['files']['differences']} == {'/usr/bin/hello', '/usr/local/bin/hello'}"
+# The binary moved, and with it the directories only one side has.
+json_check "wrong json" "$tmp/wrong.json" "r['verdict'] == 'different' and {(d['path'], d['kind']) for d in r['files']['differences']} == {('/usr/bin', 'only-new'), ('/usr/bin/hello', 'only-new'), ('/usr/local', 'only-old'), ('/usr/local/bin', 'only-old'), ('/usr/local/bin/hello', 'only-old')}"
 
 # convert --verify: the merged Dockerfile on stdout, the table on stderr, exit 0.
 "$bin" convert "$tmp/builder-pattern" --verify --no-edit-rebuild >"$tmp/cv.out" 2>"$tmp/cv.err"
