@@ -23,11 +23,29 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// The images a Dockerfile's stages start from (not earlier stages, not scratch).
+std::vector<std::string> base_images(const BuildRequest &request) {
+  auto doc = syntax::Document::parse(util::read_input(request.dockerfile), request.dockerfile);
+  analysis::StageGraph graph(*doc, request.build_args);
+  std::vector<std::string> out;
+  for (const auto &stage : graph.stages()) {
+    if (!stage.base_stage && !stage.is_scratch()) out.push_back(stage.base_expanded);
+  }
+  return out;
+}
+
 // The daemonless builder and sandbox of src/build.
 class BuiltinEngine : public Engine {
  public:
   explicit BuiltinEngine(build::Store &store) : m_store(store) {}
   std::string name() const override { return "builtin"; }
+
+  void prepare(const BuildRequest &request) override {
+    for (const auto &ref : base_images(request)) {
+      if (!m_store.resolve(ref)) continue;  // the build's own error names it
+      for (const auto &layer : build::find_image(m_store, ref).layers) m_store.ensure_extracted(layer);
+    }
+  }
 
   BuildOutcome build(const BuildRequest &request) override {
     build::BuildOptions options;
@@ -106,8 +124,12 @@ class ExternalEngine : public Engine {
   }
   std::string name() const override { return m_program; }
 
+  void prepare(const BuildRequest &request) override {
+    for (const auto &ref : base_images(request)) ensure_image(ref);
+  }
+
   BuildOutcome build(const BuildRequest &request) override {
-    ensure_base_images(request);
+    prepare(request);
     std::string tag = request.tag.empty() ? "localhost/msmigrate-verify:build-" + std::to_string(++m_counter) : request.tag;
     std::vector<std::string> argv = m_prefix;
     if (m_program == "buildah") {
@@ -185,16 +207,8 @@ class ExternalEngine : public Engine {
     return util::run_process(concat({"image", "inspect", ref})).status == 0;
   }
 
-  // The base images a Dockerfile names that the engine lacks come from msmigrate's store (the
-  // offline base images), as `image save` archives the engine loads.
-  void ensure_base_images(const BuildRequest &request) {
-    auto doc = syntax::Document::parse(util::read_input(request.dockerfile), request.dockerfile);
-    analysis::StageGraph graph(*doc, request.build_args);
-    for (const auto &stage : graph.stages()) {
-      if (!stage.base_stage && !stage.is_scratch()) ensure_image(stage.base_expanded);
-    }
-  }
-
+  // A base image the engine lacks comes from msmigrate's store (the offline base images), as
+  // an `image save` archive the engine loads.
   void ensure_image(const std::string &ref) {
     if (m_known.count(ref) || engine_has_image(ref)) {
       m_known.insert(ref);

@@ -54,6 +54,9 @@ class Engine {
  public:
   virtual ~Engine() = default;
   virtual std::string name() const = 0;
+  // Makes the base images a build names ready (extracted, or loaded into the engine), so the
+  // build's time is the build's own and does not depend on which flow ran first.
+  virtual void prepare(const BuildRequest &request) = 0;
   virtual BuildOutcome build(const BuildRequest &request) = 0;
   // Makes a stock image the driver runs (`docker run IMAGE …`) available to the engine; returns
   // it as read from msmigrate's store.

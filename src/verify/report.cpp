@@ -94,7 +94,7 @@ std::string render_table(const VerifyResult &r) {
   rows.push_back({"build image", build_images.empty() ? "-" : build_images, "(a stage: not kept as an image)"});
   rows.push_back({"runtime image", image_text(r.old_runtime), image_text(r.new_image)});
   rows.push_back({"runtime layers", r.old_runtime ? std::to_string(r.old_runtime->layers) : "-", r.new_image ? std::to_string(r.new_image->layers) : "-"});
-  rows.push_back({"disk left behind", r.old_runtime ? human_bytes(r.old_disk) + " (images + " + human_bytes(r.artifact_bytes) + " artifacts)" : "-",
+  rows.push_back({"disk kept (tagged images)", r.old_runtime ? human_bytes(r.old_disk) + " (with " + human_bytes(r.artifact_bytes) + " of artifacts)" : "-",
                   r.new_image ? human_bytes(r.new_disk) : "-"});
   rows.push_back({"build time, cold", seconds_text(r.old_cold), seconds_text(r.new_cold)});
   if (!r.edited_file.empty()) rows.push_back({"rebuild after editing " + r.edited_file, seconds_text(r.old_edit), seconds_text(r.new_edit)});
@@ -201,7 +201,7 @@ std::string render_html(const VerifyResult &r) {
   };
   row("build image", builds.empty() ? "-" : builds, "a stage of the final build");
   row("runtime image", image_text(r.old_runtime), image_text(r.new_image));
-  row("disk left behind", human_bytes(r.old_disk), human_bytes(r.new_disk));
+  row("disk kept (tagged images + artifacts)", human_bytes(r.old_disk), human_bytes(r.new_disk));
   row("build time, cold", seconds_text(r.old_cold), seconds_text(r.new_cold));
   if (!r.edited_file.empty()) row("rebuild after editing " + r.edited_file, seconds_text(r.old_edit), seconds_text(r.new_edit));
   if (r.files) row("runtime files", std::to_string(r.files->old_entries), std::to_string(r.files->new_entries) + " (" + std::to_string(r.files->identical) + " identical)");

@@ -368,6 +368,7 @@ class Verifier {
     for (const auto &a : b.build_args) request.build_args[a.name] = a.value;
     request.no_cache = cold;
     std::string what = "docker build -f " + b.dockerfile + (request.tag.empty() ? "" : " -t " + request.tag) + " " + b.context;
+    m_engine->prepare(request);
     BuildOutcome out = m_engine->build(request);
     for (size_t i = 1; i < b.tags.size() && m_options.engine == "builtin"; ++i) m_store.tag(b.tags[i], out.image.manifest_digest);
     for (const auto &t : b.tags) m_built[build::normalize_reference(t)] = out;
@@ -517,6 +518,7 @@ class Verifier {
       for (const auto &a : b.build_args) request.build_args[a.name] = a.value;
     }
     request.no_cache = cold;
+    m_engine->prepare(request);
     BuildOutcome out = m_engine->build(request);
     m_recording = cold;
     step("new", "docker build -f " + m_conv.output_path + " " + m_conv.runtime_context, m_conv.output_path, out.seconds, true, cold ? "no cache" : "");
