@@ -111,7 +111,9 @@ std::string render_table(const VerifyResult &r) {
     }
     out << "\n";
     for (const auto &row : rows) {
-      out << "  " << row[0] << std::string(w0 - row[0].size() + 3, ' ') << row[1] << std::string(w1 - row[1].size() + 3, ' ') << row[2] << "\n";
+      std::string line = "  " + row[0] + std::string(w0 - row[0].size() + 3, ' ') + row[1] + std::string(w1 - row[1].size() + 3, ' ') + row[2];
+      while (line.back() == ' ') line.pop_back();
+      out << line << "\n";
     }
   }
   if (r.files && !r.files->differences.empty()) {
