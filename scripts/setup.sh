@@ -10,7 +10,7 @@ apt_packages=(
   doctest-dev nlohmann-json3-dev libssl-dev libdeflate-dev
   libzstd-dev liblz4-dev libacl1-dev  # libarchive's codecs: it is linked statically (start-up time)
   skopeo umoci  # image interop tests (msmigrate build)
-  buildah       # verify --engine buildah, tested against the built-in builder
+  buildah podman  # verify --engine buildah|podman, tested against the built-in builder
   chromium      # the verify HTML report is opened headless in a test
   nodejs npm
   pre-commit
