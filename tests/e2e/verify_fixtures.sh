@@ -62,6 +62,26 @@ check "convert --verify: exit 0" test $? -eq 0
 check "convert --verify: Dockerfile on stdout" grep -q "COPY --from=builder /src/hello /usr/local/bin/hello" "$tmp/cv.out"
 check "convert --verify: table on stderr" grep -q "^verified:" "$tmp/cv.err"
 
+# A failed build: exit 1, the failing step and the build log's tail; `convert --write --verify`
+# then writes nothing.
+cp -a "$root/fixtures/examples/builder-pattern" "$tmp/broken"
+echo 'this is not C' >>"$tmp/broken/hello.c"
+"$bin" verify "$tmp/broken" --no-edit-rebuild >"$tmp/broken.txt" 2>/dev/null
+check "broken: exit 1" test $? -eq 1
+check "broken: verdict" grep -q "^not verified: a build failed: .*Dockerfile.build" "$tmp/broken.txt"
+check "broken: log tail" grep -q "last lines of the build log" "$tmp/broken.txt"
+check "broken: compiler error in the tail" grep -q "error" "$tmp/broken.txt"
+"$bin" convert "$tmp/broken" --write --verify --no-edit-rebuild >/dev/null 2>"$tmp/broken-write.log"
+check "broken convert --write --verify: exit 1" test $? -eq 1
+check "broken convert --write --verify: says so" grep -q "did not verify; nothing written" "$tmp/broken-write.log"
+check "broken convert --write --verify: nothing written" diff -r -x hello.c "$root/fixtures/examples/builder-pattern" "$tmp/broken"
+# ... and a conversion that verifies is written.
+cp -a "$root/fixtures/examples/builder-pattern" "$tmp/good"
+"$bin" convert "$tmp/good" --write --verify --no-edit-rebuild >/dev/null 2>/dev/null
+check "good convert --write --verify: exit 0" test $? -eq 0
+check "good convert --write --verify: written" grep -q "COPY --from=builder" "$tmp/good/Dockerfile"
+check "good convert --write --verify: old file kept" test -f "$tmp/good/Dockerfile.orig"
+
 # Usage errors: exit 2 with the file named.
 "$bin" verify "$tmp/nope" >/dev/null 2>"$tmp/u.log"
 check "missing dir: exit 2" test $? -eq 2

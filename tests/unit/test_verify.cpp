@@ -12,6 +12,7 @@
 
 #include "build/image.h"
 #include "build/store.h"
+#include "verify/engine.h"
 #include "verify/report.h"
 #include "verify/tree.h"
 
@@ -130,4 +131,11 @@ TEST_CASE("report byte figures use decimal units") {
   CHECK(human_bytes(1400000) == "1.4 MB");
   CHECK(human_bytes(219800000) == "219.8 MB");
   CHECK(human_bytes(2500000000ull) == "2.50 GB");
+}
+
+TEST_CASE("log tail: the last lines, or everything when shorter") {
+  CHECK(log_tail("a\nb\nc\nd\n", 2) == "c\nd");
+  CHECK(log_tail("a\nb", 5) == "a\nb");
+  CHECK(log_tail("", 3).empty());
+  CHECK(log_tail("\nx\ny", 2) == "x\ny");
 }
