@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
-# README command 1: set up, build, and run the main job on the bundled builder-pattern example:
-# convert Dockerfile.build + Dockerfile + build.sh into one multi-stage Dockerfile.
+# README command 1: on a fresh Debian 12 machine (as root), set everything up and run the main
+# job on the bundled builder-pattern example: make the offline base images, convert
+# Dockerfile.build + Dockerfile + build.sh into one multi-stage Dockerfile, then verify it —
+# build the old way and the new way and compare the runtime images.
+# The store and the .deb cache live in a fixed place, so a second run reuses them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
+demo=${MSMIGRATE_DEMO_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/msmigrate-demo}
+export MSMIGRATE_STORE=$demo/store
 example=fixtures/examples/builder-pattern
+
+echo "== base images (offline, from Debian packages; cached in $demo)"
+bash scripts/make-base-images.sh build/msmigrate "$MSMIGRATE_STORE" "$demo/base-cache"
+echo
 echo "== the builder pattern in $example: build.sh"
 cat "$example/build.sh"
 echo
-echo "== msmigrate convert $example (the merged Dockerfile on stdout, the build command on stderr)"
+echo "== msmigrate convert $example (the merged Dockerfile)"
 ./build/msmigrate convert "$example"
 echo
-echo "== msmigrate convert $example --diff (what --write would change)"
-./build/msmigrate convert "$example" --diff 2>/dev/null
-echo
-echo "== msmigrate convert $example --format json (the report)"
-./build/msmigrate convert "$example" --format json
+echo "== msmigrate verify $example (old flow vs the converted Dockerfile, in scratch copies)"
+./build/msmigrate verify "$example" --report build/verify-report.html 2>build/verify-progress.log
+echo "(progress log: build/verify-progress.log; HTML report: build/verify-report.html)"

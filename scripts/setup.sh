@@ -9,7 +9,8 @@ apt_packages=(
   libtree-sitter-dev libcli11-dev libyaml-cpp-dev libarchive-dev
   doctest-dev nlohmann-json3-dev libssl-dev libdeflate-dev
   libzstd-dev liblz4-dev libacl1-dev  # libarchive's codecs: it is linked statically (start-up time)
-  skopeo umoci buildah podman  # image interop tests and the bench (msmigrate build)
+  skopeo umoci buildah podman  # image interop tests, the bench, verify --engine buildah|podman
+  chromium      # the verify HTML report is opened headless in a test
   nodejs npm
   pre-commit
 )

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
+#include "cli/verify_command.h"
 #include "edit/edit.h"
 #include "refactor/convert.h"
 #include "util/error.h"
@@ -25,6 +26,8 @@ struct ConvertArgs {
   std::string format = "text";
   bool diff = false, write = false, remove_old = false, check = false;
   std::vector<std::string> script_args;
+  bool verify = false;
+  VerifyCliOptions verify_options;
 };
 
 std::string location(const refactor::SourceRef &r) {
@@ -83,8 +86,18 @@ int run_convert(const ConvertArgs &args) {
     return k_exit_ok;
   }
 
+  // --verify: build both ways before anything is printed or written, so `--write --verify`
+  // writes only a conversion that was verified.
+  int verify_exit = k_exit_ok;
+  nlohmann::ordered_json verify_json;
+  if (args.verify && c.converted() && !args.check) {
+    std::string table;
+    verify_exit = run_verification(options, args.verify_options, table, verify_json);
+    if (args.format != "json") std::cerr << table;
+  }
   if (args.format == "json") {
     nlohmann::ordered_json report = refactor::report_json(c);
+    if (!verify_json.is_null()) report["verify"] = verify_json;
     report["dockerfile"] = c.converted() ? nlohmann::ordered_json(c.output) : nlohmann::ordered_json(nullptr);
     std::cout << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
@@ -104,6 +117,10 @@ int run_convert(const ConvertArgs &args) {
                 << (c.refusals.size() == 1 ? "" : "s") << " above)\n";
     }
     return k_exit_findings;
+  }
+  if (verify_exit != k_exit_ok) {
+    std::cerr << "msmigrate: the conversion did not verify" << (args.write ? "; nothing written" : "") << "\n";
+    return verify_exit;
   }
   if (args.diff) {
     for (const auto &ch : c.changes) {
@@ -141,9 +158,12 @@ void register_convert(CLI::App &app, int &exit_code) {
   cmd->add_flag("--write", args->write, "Write the result (atomically); old files are kept as *.orig");
   cmd->add_flag("--remove-old", args->remove_old, "With --write: remove the old files instead of keeping *.orig copies");
   cmd->add_flag("--check", args->check, "Exit 1 when a conversion is possible (for CI), 0 otherwise; writes nothing");
+  cmd->add_flag("--verify", args->verify, "Also build the old way and the converted way and compare the runtime images (see `msmigrate verify`); with --write, write only when verified");
+  add_verify_options(*cmd, args->verify_options);
   cmd->callback([args, cmd, &exit_code] {
     if (args->remove_old && !args->write) throw CLI::ValidationError("--remove-old", "only makes sense with --write");
     if (args->check && args->write) throw CLI::ValidationError("--check", "cannot be combined with --write");
+    if (args->check && args->verify) throw CLI::ValidationError("--check", "cannot be combined with --verify");
     (void)cmd;
     exit_code = run_convert(*args);
   });

@@ -124,6 +124,7 @@ class Converter {
         // The driver tried something msmigrate refuses before any artifact left a container.
         m_conv.found = true;
         collect_steps();
+        m_conv.driver_model = m_model;
         return std::move(m_conv);
       }
     }
@@ -145,6 +146,7 @@ class Converter {
     if (m_conv.refusals.empty()) assemble();
     collect_steps();
     restore_ci_expressions();
+    m_conv.driver_model = m_model;
     return std::move(m_conv);
   }
 

@@ -80,6 +80,7 @@ struct Conversion {
   std::string output_path;      // root-relative path of the merged Dockerfile
   std::string output;           // the merged Dockerfile
   std::vector<FileChange> changes;  // output file first
+  DriverModel driver_model;     // the driver's steps as read (verify replays its Docker steps)
   bool converted() const { return found && refusals.empty(); }
 };
 
