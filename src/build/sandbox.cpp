@@ -45,12 +45,10 @@ std::string overlay_options(const OverlaySpec &spec) {
   return options;
 }
 
-void bind_file(const std::string &source, const std::string &target, bool readonly) {
+// A host device node onto a file of our own /dev tmpfs (no path of the image involved).
+void bind_device(const std::string &source, const std::string &target) {
   if (mount(source.c_str(), target.c_str(), nullptr, MS_BIND, nullptr) != 0) {
     throw Error(errno_text("bind mount " + source + " on " + target));
-  }
-  if (readonly && mount(nullptr, target.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) != 0) {
-    throw Error(errno_text("read-only remount of " + target));
   }
 }
 
@@ -170,7 +168,7 @@ void setup_dev(const std::string &root) {
     std::string target = dev + "/" + name;
     int fd = open(target.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
     if (fd >= 0) close(fd);
-    bind_file(std::string("/dev/") + name, target, false);
+    bind_device(std::string("/dev/") + name, target);
   }
   for (const char *d : {"/pts", "/shm", "/mqueue"}) mkdir((dev + d).c_str(), 0755);
   mount("devpts", (dev + "/pts").c_str(), "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620,gid=5");
