@@ -175,6 +175,14 @@ code=$?
 check "a failing trigger: exit 2 naming the trigger and the base ($code: $(cat "$tmp/obfail.log"))" \
   bash -c "[[ $code -eq 2 ]] && grep -q 'ONBUILD trigger 1 of localhost/e2e-onbuild-fails' '$tmp/obfail.log' && grep -q 'exit code 7' '$tmp/obfail.log'"
 
+printf 'FROM %s\nONBUILD COPY --from=helper /x /x\n' "$busybox_ref" >"$tmp/ob/Dockerfile.stageref"
+"$bin" build -t "localhost/e2e-onbuild-stageref:$$" -f "$tmp/ob/Dockerfile.stageref" "$tmp/ob" >/dev/null 2>&1
+printf 'FROM %s AS helper\nRUN touch /x\nFROM localhost/e2e-onbuild-stageref:%s\n' "$busybox_ref" $$ >"$tmp/ob/Dockerfile.stageref-child"
+"$bin" build -f "$tmp/ob/Dockerfile.stageref-child" "$tmp/ob" >/dev/null 2>"$tmp/obref.log"
+code=$?
+check "a trigger naming a stage of the child Dockerfile: exit 2 saying what to do ($code: $(cat "$tmp/obref.log"))" \
+  bash -c "[[ $code -eq 2 ]] && grep -q 'from=helper names a stage of this Dockerfile' '$tmp/obref.log'"
+
 "$bin" image rm "localhost/e2e-wd:$$" "localhost/e2e-pf:$$" "localhost/e2e-onbuild-base:$$" "localhost/e2e-onbuild:$$" \
-  "localhost/e2e-onbuild-fails:$$" >/dev/null
+  "localhost/e2e-onbuild-fails:$$" "localhost/e2e-onbuild-stageref:$$" >/dev/null
 finish
