@@ -561,9 +561,20 @@ class Builder {
         m.type = RunMount::Type::Secret;
         m.target = absolute(target);
         m.content = secret->second;
-        m.mode = get({"mode"}) ? parse_chmod(*get({"mode"})) : 0400;
-        m.uid = static_cast<uint32_t>(std::stoul(get({"uid"}).value_or("0")));
-        m.gid = static_cast<uint32_t>(std::stoul(get({"gid"}).value_or("0")));
+        auto number = [&](const char *key) -> unsigned {
+          std::string v = get({key}).value_or("0");
+          if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) {
+            throw Error(where(ins) + "--mount=type=secret: " + key + "=" + v + " is not a number");
+          }
+          return static_cast<unsigned>(std::stoul(v));
+        };
+        try {
+          m.mode = get({"mode"}) ? parse_chmod(*get({"mode"})) : 0400;
+        } catch (const Error &) {
+          throw Error(where(ins) + "--mount=type=secret: mode=" + *get({"mode"}) + " is not an octal mode (e.g. 0400)");
+        }
+        m.uid = number("uid");
+        m.gid = number("gid");
         m.scratch = m_store.make_temp_dir("secret");
         mounts.push_back(m);
         continue;
