@@ -100,3 +100,5 @@ echo "== ratios (msmigrate / buildah)"
 for k in cold cached "one-file edit"; do
   printf '%-34s %8.2f\n' "$k" "$(echo "${R[msmigrate $k]} / ${R[buildah $k]}" | bc -l)"
 done
+# buildah bud keeps working containers (with overlay mounts) of multi-stage builds: remove them.
+buildah "${S[@]}" rm -a >/dev/null 2>&1 || true

@@ -475,9 +475,15 @@ class Builder {
   }
 
   // The layers of what `from=` names: a stage of this Dockerfile, else an image in the store.
-  SourceLayers source_layers(const std::string &from) {
+  SourceLayers source_layers(const std::string &from, const Instruction &ins) {
     SourceLayers out;
     if (auto st = m_graph->find(from)) {
+      // The stage graph orders stages by what the Dockerfile's own lines reference; a base
+      // image's trigger is not among them, so it could read a stage still being built.
+      if (is_trigger(ins)) {
+        throw Error(where(ins) + "from=" + from + " names a stage of this Dockerfile, which an ONBUILD trigger "
+                    "cannot use here: copy from an image, or write the step in the Dockerfile");
+      }
       out.lowers = lower_dirs(m_states[*st]);
       out.key = "stage " + m_states[*st].key;
     } else {
@@ -555,9 +561,20 @@ class Builder {
         m.type = RunMount::Type::Secret;
         m.target = absolute(target);
         m.content = secret->second;
-        m.mode = get({"mode"}) ? parse_chmod(*get({"mode"})) : 0400;
-        m.uid = static_cast<uint32_t>(std::stoul(get({"uid"}).value_or("0")));
-        m.gid = static_cast<uint32_t>(std::stoul(get({"gid"}).value_or("0")));
+        auto number = [&](const char *key) -> unsigned {
+          std::string v = get({key}).value_or("0");
+          if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) {
+            throw Error(where(ins) + "--mount=type=secret: " + key + "=" + v + " is not a number");
+          }
+          return static_cast<unsigned>(std::stoul(v));
+        };
+        try {
+          m.mode = get({"mode"}) ? parse_chmod(*get({"mode"})) : 0400;
+        } catch (const Error &) {
+          throw Error(where(ins) + "--mount=type=secret: mode=" + *get({"mode"}) + " is not an octal mode (e.g. 0400)");
+        }
+        m.uid = number("uid");
+        m.gid = number("gid");
         m.scratch = m_store.make_temp_dir("secret");
         mounts.push_back(m);
         continue;
@@ -590,7 +607,7 @@ class Builder {
         std::string seed_key;
         std::optional<SourceLayers> seed_from;
         if (from) {
-          seed_from = source_layers(*from);
+          seed_from = source_layers(*from, ins);
           seed_key = ":" + seed_from->key + ":" + source;
         }
         m.source = m_store.root() + "/cache-mounts/" + sha256_hex(id + seed_key).substr(0, 32);
@@ -608,7 +625,7 @@ class Builder {
         if (from && *from != "context") {
           // A stage's or image's files: a read-only overlay, or with rw one whose writes are
           // thrown away after the step (BuildKit's semantics).
-          SourceLayers layers = source_layers(*from);
+          SourceLayers layers = source_layers(*from, ins);
           m.from_lowers = layers.lowers;
           m.source = source;
           m.readonly = !rw;
@@ -674,6 +691,11 @@ class Builder {
       if (auto it = m_trigger_where.find(&ins); it != m_trigger_where.end()) return it->second.first + ins.keyword + ": ";
     }
     return m_doc->path() + ":" + std::to_string(ins.start_line) + ": " + ins.keyword + ": ";
+  }
+
+  bool is_trigger(const Instruction &ins) const {
+    std::lock_guard<std::mutex> lock(m_trigger_mutex);
+    return m_trigger_where.count(&ins) != 0;
   }
 
   // A trigger is parsed on its own, with the default escape character.
@@ -849,7 +871,7 @@ class Builder {
       std::string v = f.value ? expand_or_throw(*f.value, lookup, escape_of(ins), ins) : "";
       if (f.name == "from") {
         if (add) throw Error(where(ins) + "ADD does not take --from");
-        from = source_layers(v);
+        from = source_layers(v, ins);
       } else if (f.name == "chown") {
         req.chown = v;
       } else if (f.name == "chmod") {

@@ -16,6 +16,7 @@
 #include "build/config_ops.h"
 #include "build/digest.h"
 #include "build/layer.h"
+#include "build/platform.h"
 #include "syntax/document.h"
 #include "util/error.h"
 
@@ -378,8 +379,8 @@ std::string created_timestamp() {
 
 Json empty_config() {
   return Json{{"created", created_timestamp()},
-              {"architecture", "amd64"},
-              {"os", "linux"},
+              {"architecture", host_platform().arch},
+              {"os", host_platform().os},
               {"config", Json::object()},
               {"rootfs", {{"type", "layers"}, {"diff_ids", Json::array()}}},
               {"history", Json::array()}};

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <grp.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/mount.h>
@@ -44,12 +45,10 @@ std::string overlay_options(const OverlaySpec &spec) {
   return options;
 }
 
-void bind_file(const std::string &source, const std::string &target, bool readonly) {
+// A host device node onto a file of our own /dev tmpfs (no path of the image involved).
+void bind_device(const std::string &source, const std::string &target) {
   if (mount(source.c_str(), target.c_str(), nullptr, MS_BIND, nullptr) != 0) {
     throw Error(errno_text("bind mount " + source + " on " + target));
-  }
-  if (readonly && mount(nullptr, target.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) != 0) {
-    throw Error(errno_text("read-only remount of " + target));
   }
 }
 
@@ -169,7 +168,7 @@ void setup_dev(const std::string &root) {
     std::string target = dev + "/" + name;
     int fd = open(target.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
     if (fd >= 0) close(fd);
-    bind_file(std::string("/dev/") + name, target, false);
+    bind_device(std::string("/dev/") + name, target);
   }
   for (const char *d : {"/pts", "/shm", "/mqueue"}) mkdir((dev + d).c_str(), 0755);
   mount("devpts", (dev + "/pts").c_str(), "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620,gid=5");
@@ -258,10 +257,22 @@ std::string find_in_path(const std::string &name, const std::vector<std::string>
   return name;
 }
 
-// PID 1 of the new pid namespace: builds the root and execs the command.
-[[noreturn]] void container_main(const RunSpec &spec, int output_fd, int err_fd) {
+// PR_SET_PDEATHSIG only covers a parent that dies after the call: a child forked just before
+// msmigrate is killed must notice by itself, or it would run its command with no one waiting.
+void die_with_parent(pid_t parent) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(125);
+}
+
+// PID 1 of the new pid namespace: builds the root and execs the command. `outer_alive` is the
+// read end of a pipe only the outer process writes to: getppid() is 0 in a new pid namespace,
+// so a hang-up there is how a dead parent shows.
+[[noreturn]] void container_main(const RunSpec &spec, int output_fd, int err_fd, int outer_alive) {
   try {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    pollfd alive{outer_alive, POLLIN, 0};
+    if (poll(&alive, 1, 0) > 0 && (alive.revents & (POLLHUP | POLLERR))) _exit(125);
+    close(outer_alive);
     if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) throw Error(errno_text("make / private"));
     mount_overlay(spec.root, spec.merged);
     const std::string &root = spec.merged;
@@ -414,21 +425,28 @@ void mount_overlay(const OverlaySpec &spec, const std::string &target) {
 int run_in_sandbox(const RunSpec &spec, int output_fd) {
   int err_pipe[2], status_pipe[2];
   if (pipe2(err_pipe, O_CLOEXEC) != 0 || pipe2(status_pipe, O_CLOEXEC) != 0) throw Error(errno_text("pipe"));
+  pid_t parent = getpid();
   pid_t outer = fork();
   if (outer < 0) throw Error(errno_text("fork"));
   if (outer == 0) {
     close(err_pipe[0]);
     close(status_pipe[0]);
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    die_with_parent(parent);
     int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC;
     if (spec.network_none) flags |= CLONE_NEWNET;
     if (unshare(flags) != 0) {
       child_fail(err_pipe[1], std::string("cannot create namespaces for RUN: ") + std::strerror(errno) +
                                   (errno == EPERM ? " (run msmigrate build as root)" : ""));
     }
+    int alive[2];
+    if (pipe2(alive, O_CLOEXEC) != 0) child_fail(err_pipe[1], errno_text("pipe"));
     pid_t inner = fork();
     if (inner < 0) child_fail(err_pipe[1], errno_text("fork"));
-    if (inner == 0) container_main(spec, output_fd, err_pipe[1]);
+    if (inner == 0) {
+      close(alive[1]);
+      container_main(spec, output_fd, err_pipe[1], alive[0]);
+    }
+    close(alive[0]);  // alive[1] stays open until this process exits
     close(err_pipe[1]);
     // Killing PID 1 of the namespace ends every process in it.
     int status = wait_status(inner);
@@ -459,11 +477,12 @@ int run_in_sandbox(const RunSpec &spec, int output_fd) {
 void run_in_mount_namespace(const std::function<void()> &fn) {
   int err_pipe[2];
   if (pipe2(err_pipe, O_CLOEXEC) != 0) throw Error(errno_text("pipe"));
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) throw Error(errno_text("fork"));
   if (pid == 0) {
     close(err_pipe[0]);
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    die_with_parent(parent);
     try {
       if (unshare(CLONE_NEWNS) != 0) {
         throw Error(std::string("cannot create a mount namespace: ") + std::strerror(errno) +

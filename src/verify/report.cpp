@@ -39,10 +39,9 @@ std::string verdict_line(const VerifyResult &r) {
            " files identical, config identical)";
   }
   if (r.verdict == "refused") return "not verified: convert refused this project (reasons above)";
-  if (r.verdict == "failed") return "not verified: a build failed: " + r.failure;
+  if (r.verdict == "failed") return "not verified: a build step failed: " + r.failure;
   size_t n = (r.files ? r.files->differences.size() : 0);
-  size_t c = 0;
-  for (const auto &d : r.config) c += d.expected_because.empty();
+  size_t c = r.config.size();
   return "DIFFERENT: " + std::to_string(n) + " file difference" + (n == 1 ? "" : "s") + ", " + std::to_string(c) + " config difference" +
          (c == 1 ? "" : "s");
 }
@@ -123,8 +122,7 @@ std::string render_table(const VerifyResult &r) {
   if (!r.config.empty()) {
     out << "\nconfig differences:\n";
     for (const auto &d : r.config) {
-      out << "  " << d.field << ": " << config_value_text(d.old_value) << " → " << config_value_text(d.new_value)
-          << (d.expected_because.empty() ? "" : " (expected: " + d.expected_because + ")") << "\n";
+      out << "  " << d.field << ": " << config_value_text(d.old_value) << " → " << config_value_text(d.new_value) << "\n";
     }
   }
   for (const auto &n : r.notes) out << "note: " << n << "\n";
@@ -163,8 +161,7 @@ Json render_json(const VerifyResult &r) {
   }
   Json config = Json::array();
   for (const auto &d : r.config) {
-    config.push_back({{"field", d.field}, {"old", d.old_value}, {"new", d.new_value},
-                      {"expected_because", d.expected_because.empty() ? Json(nullptr) : Json(d.expected_because)}});
+    config.push_back({{"field", d.field}, {"old", d.old_value}, {"new", d.new_value}});
   }
   j["config"] = {{"equal", r.config_equal}, {"differences", config}};
   Json steps = Json::array();

@@ -12,6 +12,7 @@
 #include "build/sandbox.h"
 #include "util/error.h"
 #include "util/files.h"
+#include "util/path.h"
 #include "verify/engine.h"
 
 namespace msm::verify {
@@ -70,7 +71,7 @@ void copy_entry(const std::string &src, const std::string &dest, bool keep_owner
   } else if (S_ISREG(st.st_mode)) {
     fs::copy_file(src, dest);
   } else {
-    return;  // devices, sockets, FIFOs: docker cp and tar -x as used here skip nothing, but an artifact is never one
+    return;  // devices, sockets and FIFOs are never build artifacts
   }
   if (lchown(dest.c_str(), uid, gid) != 0) throw Error(dest + ": " + std::strerror(errno));
   if (!S_ISLNK(st.st_mode) && chmod(dest.c_str(), st.st_mode & 07777) != 0) throw Error(dest + ": " + std::strerror(errno));
@@ -229,8 +230,9 @@ class Verifier {
       m_result.failure = e.what();
       return std::move(m_result);
     }
-    bool same = m_result.files && m_result.files->differences.empty();
-    for (const auto &d : m_result.config) same = same && !d.expected_because.empty();
+    // A conversion only rewrites the runtime stage's artifact COPY lines, so no config
+    // difference is expected: every one fails the verification.
+    bool same = m_result.files && m_result.files->differences.empty() && m_result.config.empty();
     m_result.verdict = same ? "verified" : "different";
     return std::move(m_result);
   }
@@ -279,7 +281,15 @@ class Verifier {
                << (note.empty() ? "" : "  (" + note + ")") << "\n";
   }
 
-  std::string host(const std::string &rel) const { return rel.starts_with("/") ? rel : m_old_root + "/" + rel; }
+  // A driver path in the old flow's scratch copy. Paths outside the project are refused by
+  // convert already; this keeps verify from ever writing outside its copy if one slipped through.
+  std::string host(const std::string &rel) const {
+    std::string normal = util::normalize_path(rel);
+    if (normal.starts_with("/") || normal == ".." || normal.starts_with("../")) {
+      throw Error(rel + ": outside the project; verify only works inside its scratch copy", k_exit_findings);
+    }
+    return normal == "." ? m_old_root : m_old_root + "/" + normal;
+  }
 
   // --- the old flow ---------------------------------------------------------------------------
   double old_flow(bool cold) {
@@ -361,7 +371,7 @@ class Verifier {
 
   BuildOutcome old_build(const refactor::BuildStep &b, bool cold) {
     BuildRequest request;
-    request.context = b.context == "." ? m_old_root : host(b.context);
+    request.context = host(b.context);
     request.dockerfile = host(b.dockerfile);
     request.tag = b.tags.empty() ? "" : b.tags.front();
     request.target = b.target.value_or("");
@@ -376,7 +386,7 @@ class Verifier {
     return out;
   }
 
-  const BuildOutcome image_for(const std::string &reference) {
+  BuildOutcome image_for(const std::string &reference) {
     auto it = m_built.find(build::normalize_reference(reference));
     if (it != m_built.end()) return it->second;
     BuildOutcome stock;
@@ -543,7 +553,7 @@ class Verifier {
     const Json &b = config_of(m_new_image);
     for (const char *key : {"Entrypoint", "Cmd", "Env", "WorkingDir", "User", "ExposedPorts", "Labels", "Volumes", "StopSignal", "Healthcheck"}) {
       Json x = config_value(a, key), y = config_value(b, key);
-      if (x != y) m_result.config.push_back({key, x, y, ""});
+      if (x != y) m_result.config.push_back({key, x, y});
     }
     m_result.config_equal = m_result.config.empty();
   }

@@ -41,7 +41,6 @@ struct ConfigDifference {
   std::string field;  // Entrypoint, Cmd, Env...
   nlohmann::ordered_json old_value;
   nlohmann::ordered_json new_value;
-  std::string expected_because;  // "" for a real difference
 };
 
 // One thing each flow did, in order, with its time.

@@ -95,6 +95,40 @@ printf 'ARG P=%s\nFROM --platform=$P %s\n' "$other" "$busybox_ref" >"$tmp/pf/Doc
 code=$?
 check "--platform is expanded with the global ARGs ($code)" bash -c "[[ $code -eq 2 ]] && grep -q 'is for platform $other' '$tmp/pfarg.log'"
 
+# A base image whose config names another platform is refused before anything runs.
+"$bin" image save "$busybox_ref" -o "$tmp/bb.tar"
+python3 - "$tmp/bb.tar" "$tmp/foreign" "${other#linux/}" "localhost/e2e-foreign:$$" <<'PY'
+import hashlib, json, os, sys, tarfile
+src, out, arch, name = sys.argv[1:]
+os.makedirs(out)
+with tarfile.open(src) as t:
+    t.extractall(out)
+def put(obj):
+    data = json.dumps(obj).encode()
+    digest = hashlib.sha256(data).hexdigest()
+    open(f"{out}/blobs/sha256/{digest}", "wb").write(data)
+    return "sha256:" + digest, len(data)
+index = json.load(open(f"{out}/index.json"))
+manifest = json.load(open(f"{out}/blobs/sha256/" + index["manifests"][0]["digest"].split(":")[1]))
+config = json.load(open(f"{out}/blobs/sha256/" + manifest["config"]["digest"].split(":")[1]))
+config["architecture"] = arch
+manifest["config"]["digest"], manifest["config"]["size"] = put(config)
+digest, size = put(manifest)
+index["manifests"] = [{"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": digest, "size": size,
+                       "annotations": {"io.containerd.image.name": name, "org.opencontainers.image.ref.name": name}}]
+json.dump(index, open(f"{out}/index.json", "w"))
+os.remove(f"{out}/manifest.json")
+PY
+"$bin" image load "$tmp/foreign" >/dev/null 2>"$tmp/load-foreign.log"
+code=$?
+check "a $other image loads ($code: $(cat "$tmp/load-foreign.log"))" test $code -eq 0
+printf 'FROM localhost/e2e-foreign:%s\nRUN true\n' $$ >"$tmp/pf/Dockerfile.foreign-image"
+"$bin" build -f "$tmp/pf/Dockerfile.foreign-image" "$tmp/pf" >/dev/null 2>"$tmp/pfimg.log"
+code=$?
+check "a base image for $other: exit 2 naming the platforms ($code: $(cat "$tmp/pfimg.log"))" \
+  bash -c "[[ $code -eq 2 ]] && grep -q 'base image localhost/e2e-foreign:$$ is for $other' '$tmp/pfimg.log'"
+"$bin" image rm "localhost/e2e-foreign:$$" >/dev/null
+
 # --- ONBUILD triggers -------------------------------------------------------------------------
 mkdir -p "$tmp/ob"
 echo "context file $$" >"$tmp/ob/f.txt"
@@ -141,6 +175,14 @@ code=$?
 check "a failing trigger: exit 2 naming the trigger and the base ($code: $(cat "$tmp/obfail.log"))" \
   bash -c "[[ $code -eq 2 ]] && grep -q 'ONBUILD trigger 1 of localhost/e2e-onbuild-fails' '$tmp/obfail.log' && grep -q 'exit code 7' '$tmp/obfail.log'"
 
+printf 'FROM %s\nONBUILD COPY --from=helper /x /x\n' "$busybox_ref" >"$tmp/ob/Dockerfile.stageref"
+"$bin" build -t "localhost/e2e-onbuild-stageref:$$" -f "$tmp/ob/Dockerfile.stageref" "$tmp/ob" >/dev/null 2>&1
+printf 'FROM %s AS helper\nRUN touch /x\nFROM localhost/e2e-onbuild-stageref:%s\n' "$busybox_ref" $$ >"$tmp/ob/Dockerfile.stageref-child"
+"$bin" build -f "$tmp/ob/Dockerfile.stageref-child" "$tmp/ob" >/dev/null 2>"$tmp/obref.log"
+code=$?
+check "a trigger naming a stage of the child Dockerfile: exit 2 saying what to do ($code: $(cat "$tmp/obref.log"))" \
+  bash -c "[[ $code -eq 2 ]] && grep -q 'from=helper names a stage of this Dockerfile' '$tmp/obref.log'"
+
 "$bin" image rm "localhost/e2e-wd:$$" "localhost/e2e-pf:$$" "localhost/e2e-onbuild-base:$$" "localhost/e2e-onbuild:$$" \
-  "localhost/e2e-onbuild-fails:$$" >/dev/null
+  "localhost/e2e-onbuild-fails:$$" "localhost/e2e-onbuild-stageref:$$" >/dev/null
 finish

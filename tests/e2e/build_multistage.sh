@@ -83,9 +83,9 @@ check "gcc step stayed cached" bash -c "grep -A1 'RUN gcc' '$tmp/b3.log' | grep 
 mkdir -p "$tmp/par"
 cat >"$tmp/par/Dockerfile" <<DF
 FROM $busybox_ref AS a
-RUN sleep 1 && echo a-$$ > /a
+RUN --mount=type=cache,target=/sync,id=msm-e2e-sync-$$ sh -c 'touch /sync/a; for i in \$(seq 300); do [ -e /sync/b ] && echo a-$$ > /a && exit 0; sleep 0.1; done; exit 1'
 FROM $busybox_ref AS b
-RUN sleep 1 && echo b-$$ > /b
+RUN --mount=type=cache,target=/sync,id=msm-e2e-sync-$$ sh -c 'touch /sync/b; for i in \$(seq 300); do [ -e /sync/a ] && echo b-$$ > /b && exit 0; sleep 0.1; done; exit 1'
 FROM $busybox_ref
 COPY --from=a /a /a
 COPY --from=b /b /b
@@ -93,12 +93,11 @@ RUN --mount=type=cache,target=/cache,id=msm-e2e-$$ echo run >> /cache/count && w
 RUN --network=none sh -c 'ls /sys/class/net | sort | tr "\\n" " " > /nets'
 RUN --mount=type=tmpfs,target=/scratch touch /scratch/x && test ! -e /scratch-leak
 DF
-start=$(date +%s.%N)
+# Stages a and b each wait (up to 30 s) for the other's marker in a shared cache mount: the
+# build only succeeds when they run at the same time (no timing threshold involved).
 "$bin" build --progress plain --jobs 2 -t "localhost/e2e-par:$$" "$tmp/par" >/dev/null 2>"$tmp/par.log"
 code=$?
-took=$(echo "$(date +%s.%N) - $start" | bc)
-check "parallel build exits 0: $(tail -2 "$tmp/par.log")" test $code -eq 0
-check "two 1 s stages with --jobs 2 take < 1.9 s (took $took)" bash -c "(( \$(echo '$took < 1.9' | bc) ))"
+check "independent stages run in parallel with --jobs 2 (each saw the other's marker): $(tail -2 "$tmp/par.log")" test $code -eq 0
 "$bin" image save "localhost/e2e-par:$$" -o "$tmp/par.tar"
 mkdir -p "$tmp/parx" && tar -xf "$tmp/par.tar" -C "$tmp/parx"
 files=$(for l in $(python3 -c "import json;print(' '.join(json.load(open('$tmp/parx/manifest.json'))[0]['Layers']))"); do tar -tzf "$tmp/parx/$l"; done)

@@ -69,7 +69,7 @@ for sig in INT TERM KILL; do
   printf 'FROM %s\nRUN echo %s-%s && sleep 9%s\n' "$busybox_ref" "$sig" "$$" "$$" >"$ctx/Dockerfile"
   "$bin" build --progress plain --no-cache "$ctx" >/dev/null 2>"$tmp/log" &
   pid=$!
-  for _ in $(seq 50); do grep -q "$sig-$$" "$tmp/log" 2>/dev/null && break; sleep 0.1; done
+  for _ in $(seq 200); do grep -q "$sig-$$" "$tmp/log" 2>/dev/null && break; sleep 0.1; done
   kill -s "$sig" "$pid"
   wait "$pid" 2>/dev/null
   sleep 0.3

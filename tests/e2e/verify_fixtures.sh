@@ -56,6 +56,13 @@ check "wrong: verdict" grep -q "^DIFFERENT: 5 file differences, 0 config differe
 # The binary moved, and with it the directories only one side has.
 json_check "wrong json" "$tmp/wrong.json" "r['verdict'] == 'different' and {(d['path'], d['kind']) for d in r['files']['differences']} == {('/usr/bin', 'only-new'), ('/usr/bin/hello', 'only-new'), ('/usr/local', 'only-old'), ('/usr/local/bin', 'only-old'), ('/usr/local/bin/hello', 'only-old')}"
 
+# A wrong conversion with the right files but a lost USER: exit 1, the config field named.
+"$bin" verify "$tmp/builder-pattern" --converted "$root/fixtures/verify/wrong-user.Dockerfile" --no-edit-rebuild \
+  >"$tmp/wrong-user.txt" 2>/dev/null
+check "wrong user: exit 1" test $? -eq 1
+check "wrong user: field named" grep -q '^  User: "65534" → (not set)' "$tmp/wrong-user.txt"
+check "wrong user: verdict" grep -q "^DIFFERENT: 0 file differences, 1 config difference$" "$tmp/wrong-user.txt"
+
 # convert --verify: the merged Dockerfile on stdout, the table on stderr, exit 0.
 "$bin" convert "$tmp/builder-pattern" --verify --no-edit-rebuild >"$tmp/cv.out" 2>"$tmp/cv.err"
 check "convert --verify: exit 0" test $? -eq 0
@@ -68,7 +75,7 @@ cp -a "$root/fixtures/examples/builder-pattern" "$tmp/broken"
 echo 'this is not C' >>"$tmp/broken/hello.c"
 "$bin" verify "$tmp/broken" --no-edit-rebuild >"$tmp/broken.txt" 2>/dev/null
 check "broken: exit 1" test $? -eq 1
-check "broken: verdict" grep -q "^not verified: a build failed: .*Dockerfile.build" "$tmp/broken.txt"
+check "broken: verdict" grep -q "^not verified: a build step failed: .*Dockerfile.build" "$tmp/broken.txt"
 check "broken: log tail" grep -q "last lines of the build log" "$tmp/broken.txt"
 check "broken: compiler error in the tail" grep -q "error" "$tmp/broken.txt"
 "$bin" convert "$tmp/broken" --write --verify --no-edit-rebuild >/dev/null 2>"$tmp/broken-write.log"
