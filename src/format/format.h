@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "edit/edit.h"
 #include "syntax/document.h"
 
@@ -32,6 +34,11 @@ struct Result {
 // document has parse problems that make formatting unsafe, or when the formatted text would not
 // parse to the identical BuildKit-shaped result (values, flags, heredocs, directives).
 Result format_document(const syntax::Document &doc, const Options &options = {});
+
+// Options from the `format:` mapping of `.msmigrate.yaml` (lint::Config::format_section; null
+// means defaults): `keyword-case: upper|preserve`, `continuation-indent: 0..16`. Throws
+// msm::Error naming `where` on an unknown key or value.
+Options options_from_config(const nlohmann::json &section, const std::string &where);
 
 // Convenience for callers holding only bytes (the CLI, tests): parses, then formats.
 Result format_source(std::string source, const std::string &path, const Options &options = {});
