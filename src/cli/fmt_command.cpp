@@ -85,7 +85,7 @@ int run_fmt(FmtArgs &args) {
   std::cout.flush();
   bool writing = !args.check && !args.diff;
   bool any_file = std::any_of(args.files.begin(), args.files.end(), [](const std::string &f) { return f != "-"; });
-  if (writing && any_file) {
+  if (writing && any_file && reformatted + unchanged > 0) {
     std::cerr << "msmigrate: " << reformatted << (reformatted == 1 ? " file" : " files") << " reformatted, " << unchanged
               << " left unchanged\n";
   }

@@ -122,25 +122,37 @@ struct Token {
 
 // The instruction's tokens in source order. Shell text (RUN's command, USER's value...) is one
 // token: its inner spacing is the command BuildKit passes on. Heredoc bodies are not visited.
+// A cursor walks the tree: ts_node_child(i) would restart from the first child every time.
 void collect_tokens(TSNode node, std::vector<Token> &out) {
-  const char *type = ts_node_type(node);
-  if (std::strcmp(type, "heredoc_body") == 0 || std::strcmp(type, "line_continuation") == 0 ||
-      ts_node_is_missing(node)) {
-    return;
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&cursor);
+    const char *type = ts_node_type(n);
+    bool skip = std::strcmp(type, "heredoc_body") == 0 || std::strcmp(type, "line_continuation") == 0 ||
+                ts_node_is_missing(n);
+    bool atomic = std::strcmp(type, "shell_command") == 0 || std::strcmp(type, "text") == 0 ||
+                  std::strcmp(type, "json_string") == 0;
+    if (!skip && (atomic || ts_node_child_count(n) == 0)) {
+      Token t{ts_node_start_byte(n), ts_node_end_byte(n), TokenKind::Other};
+      if (std::strcmp(type, "[") == 0) t.kind = TokenKind::OpenBracket;
+      if (std::strcmp(type, "]") == 0) t.kind = TokenKind::CloseBracket;
+      if (std::strcmp(type, ",") == 0) t.kind = TokenKind::Comma;
+      if (t.start != t.end) out.push_back(t);
+    }
+    bool descend = !skip && !atomic && ts_tree_cursor_goto_first_child(&cursor);
+    if (descend) continue;
+    // Next sibling, or the next sibling of the nearest ancestor below `node` that has one.
+    bool moved = false;
+    while (!moved) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        moved = true;
+      } else if (!ts_tree_cursor_goto_parent(&cursor)) {
+        break;
+      }
+    }
+    if (!moved) break;
   }
-  uint32_t count = ts_node_child_count(node);
-  bool atomic = std::strcmp(type, "shell_command") == 0 || std::strcmp(type, "text") == 0 ||
-                std::strcmp(type, "json_string") == 0;
-  if (atomic || count == 0) {
-    Token t{ts_node_start_byte(node), ts_node_end_byte(node), TokenKind::Other};
-    if (t.start == t.end) return;
-    if (std::strcmp(type, "[") == 0) t.kind = TokenKind::OpenBracket;
-    if (std::strcmp(type, "]") == 0) t.kind = TokenKind::CloseBracket;
-    if (std::strcmp(type, ",") == 0) t.kind = TokenKind::Comma;
-    out.push_back(t);
-    return;
-  }
-  for (uint32_t i = 0; i < count; ++i) collect_tokens(ts_node_child(node, i), out);
+  ts_tree_cursor_delete(&cursor);
 }
 
 struct Proposal {
@@ -328,6 +340,7 @@ std::vector<TextEdit> keep_parse_preserving(const Document &doc, const Instructi
   std::vector<std::vector<TextEdit>> units;
   if (!indents.empty()) units.push_back(std::move(indents));
   for (auto &e : singles) units.push_back({std::move(e)});
+  if (units.size() == 1) return {};  // that one unit was the whole proposal, just refused
   std::vector<TextEdit> accepted;
   std::vector<bool> taken(units.size(), false);
   for (bool progress = true; progress;) {

@@ -16,14 +16,16 @@ refused=$(grep -c "cannot format" "$tmp/err")
 changed=$(diff -rq "$corpus" "$tmp/copy" | wc -l)
 [[ $changed -gt 0 ]] || fail "fmt changed no file"
 
-# BuildKit's parse of every changed file, before and after, in one python process per side.
+# BuildKit's parse of every changed file, before and after, compared in one python process.
 mkdir -p "$tmp/json"
+pairs=()
 while read -r name; do
   "$bin" parse --format buildkit-json "$corpus/$name" >"$tmp/json/$name.before" 2>/dev/null
   "$bin" parse --format buildkit-json "$tmp/copy/$name" >"$tmp/json/$name.after" 2>/dev/null
-  python3 "$same" "$tmp/json/$name.before" "$tmp/json/$name.after" >"$tmp/why" || fail "$name: BuildKit's parse changed: $(cat "$tmp/why")"
+  pairs+=("$tmp/json/$name.before" "$tmp/json/$name.after")
 done < <(diff -rq "$corpus" "$tmp/copy" | sed -n 's|^Files .*/dockerfiles/\(.*\) and .* differ$|\1|p')
-[[ $failed -eq 0 ]] && ok
+[[ ${#pairs[@]} -eq $((2 * changed)) ]] || fail "could not list the changed files"
+python3 "$same" "${pairs[@]}" >"$tmp/why" && ok || fail "BuildKit's parse changed: $(head -20 "$tmp/why")"
 
 "$bin" fmt --check "$tmp/copy"/* >"$tmp/again" 2>&1 || fail "a second fmt would change: $(head -5 "$tmp/again")"
 [[ $failed -eq 0 ]] && ok

@@ -3,7 +3,8 @@
 identical except `original` (the joined line, whose spacing fmt may change), the Dump (derived),
 the case of keywords, of FROM's `AS` and of HEALTHCHECK's `CMD`/`NONE`, and the joined lines quoted
 inside NoEmptyContinuation warnings. Line numbers, values, flags, heredocs and comments must match.
-Usage: buildkit_same.py BEFORE.json AFTER.json  (exit 1 and the first difference when they differ)."""
+Usage: buildkit_same.py BEFORE.json AFTER.json [BEFORE.json AFTER.json]...
+(exit 1 and the first difference of each pair that differs)."""
 import json
 import sys
 
@@ -28,14 +29,22 @@ def shape(doc):
     return {"escape": doc["escape"], "warnings": warnings, "children": [fold(c) for c in doc["children"]]}
 
 
-before, after = (shape(json.load(open(p))) for p in sys.argv[1:3])
-if before != after:
+def difference(before, after):
     if before["escape"] != after["escape"] or before["warnings"] != after["warnings"]:
-        print("escape or warnings differ")
+        return "escape or warnings differ"
     for i, (a, b) in enumerate(zip(before["children"], after["children"])):
         if a != b:
-            print(f"instruction {i + 1} differs:\n  before {json.dumps(a)}\n  after  {json.dumps(b)}")
-            break
-    else:
-        print(f"instruction count {len(before['children'])} -> {len(after['children'])}")
-    sys.exit(1)
+            return f"instruction {i + 1} differs:\n  before {json.dumps(a)}\n  after  {json.dumps(b)}"
+    if len(before["children"]) != len(after["children"]):
+        return f"instruction count {len(before['children'])} -> {len(after['children'])}"
+    return None
+
+
+status = 0
+paths = sys.argv[1:]
+for before_path, after_path in zip(paths[0::2], paths[1::2]):
+    why = difference(*(shape(json.load(open(p))) for p in (before_path, after_path)))
+    if why:
+        print(f"{after_path}: {why}")
+        status = 1
+sys.exit(status)
