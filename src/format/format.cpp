@@ -70,9 +70,20 @@ std::string parse_key(buildkit::LogicalInstruction li, bool empty_continuation_l
   return key;
 }
 
+// Whether the region's last line ends in a continuation: an edit must not make an instruction
+// swallow the line after it (an unknown keyword's value would not show it).
+bool last_line_continues(std::string_view text, char escape) {
+  size_t start = text.rfind('\n');
+  std::string_view line = text.substr(start == std::string_view::npos ? 0 : start + 1);
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.remove_suffix(1);
+  while (!line.empty() && is_blank(line.back())) line.remove_suffix(1);
+  return !line.empty() && line.back() == escape && (line.size() == 1 || line[line.size() - 2] != escape);
+}
+
 std::string parse_key_of_region(std::string_view text, char escape) {
   syntax::LogicalLine line = syntax::join_lines(text, {0, static_cast<uint32_t>(text.size())}, escape);
-  return parse_key(buildkit::parse_logical_line(line.text, escape), line.empty_continuation_line);
+  return parse_key(buildkit::parse_logical_line(line.text, escape), line.empty_continuation_line) +
+         (last_line_continues(text, escape) ? " continued" : "");
 }
 
 std::string folded_value(const Instruction &ins, size_t i) {
@@ -256,7 +267,9 @@ void propose_line_layout(const Document &doc, const Instruction &ins, const Opti
       pos = next;
       continue;
     }
-    propose(out, source, k, content_end, "");
+    // Blanks after a carriage return stay: without them, BuildKit's trimming of `\r` would expose
+    // an escape character before it and continue the line.
+    if (k > pos && source[k - 1] != '\r') propose(out, source, k, content_end, "");
     break;
   }
 }

@@ -110,6 +110,12 @@ TEST_CASE("fmt: CRLF line endings stay CRLF") {
   CHECK(checked_fmt("from a  \r\ncopy  x y\r\n") == "FROM a\r\nCOPY x y\r\n");
 }
 
+TEST_CASE("fmt: blanks after a carriage return stay, or the escape before it would continue the line") {
+  // BuildKit trims `\r` only at the very end: `x \\\r ` does not continue, `x \\\r` would.
+  std::string in = "FROM a\nfetch x \\\r \nWORKDIR /w\n";
+  CHECK(checked_fmt(in) == in);
+}
+
 TEST_CASE("fmt: edits are minimal and nothing changes on a formatted file") {
   auto r = format::format_source("FROM a\nrun make\n", "Dockerfile");
   REQUIRE(r.edits.size() == 1);
