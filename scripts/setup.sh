@@ -12,6 +12,7 @@ apt_packages=(
   skopeo umoci  # image interop tests (msmigrate build)
   nodejs npm
   pre-commit
+  neovim  # the real LSP client of tests/e2e/lsp_neovim.sh (0.7: built-in client)
 )
 
 missing=()
