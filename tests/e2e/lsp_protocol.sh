@@ -23,7 +23,7 @@ out.write(b"Content-Length: nope\r\n\r\n")
 note("textDocument/didOpen", {"textDocument": {"uri": "file:///p/Dockerfile", "version": 1, "languageId": "dockerfile",
                                                "text": "FROM alpine:3.19 AS Build\nEXPOSE 80/TCP\n"}})
 # A slow document (analysed: under the 2 MB limit), then a request cancelled while it waits.
-slow = "FROM alpine:3.19\n" + "RUN echo " + "x" * 60 + " && true\n" * 25000
+slow = "FROM alpine:3.19\n" + ("RUN echo " + "x" * 60 + " && true\n") * 25000
 note("textDocument/didOpen", {"textDocument": {"uri": "file:///p/slow/Dockerfile", "version": 1, "text": slow}})
 req(3, "textDocument/documentSymbol", doc("file:///p/slow/Dockerfile"))
 note("$/cancelRequest", {"id": 3})
