@@ -281,6 +281,14 @@ void Server::notification(const std::string &method, const json &params) {
   if (!m_initialized) return;  // LSP: notifications before initialize are dropped
   if (method == "$/cancelRequest") {
     cancel(params.at("id"));
+  } else if (method == "initialized") {
+    if (m_watch_config_files) {
+      // Ask to hear about configuration files changing (the reply needs nothing from us).
+      json watchers = json::array({{{"globPattern", "**/.msmigrate.yaml"}}, {{"globPattern", "**/.hadolint.yaml"}}});
+      m_sink({{"jsonrpc", "2.0"}, {"id", "msmigrate-watch-config"}, {"method", "client/registerCapability"},
+              {"params", {{"registrations", {{{"id", "msmigrate-config-files"}, {"method", "workspace/didChangeWatchedFiles"},
+                                              {"registerOptions", {{"watchers", watchers}}}}}}}}});
+    }
   } else if (method == "textDocument/didOpen") {
     did_open(params);
   } else if (method == "textDocument/didChange") {
@@ -293,9 +301,7 @@ void Server::notification(const std::string &method, const json &params) {
     // A configuration file may have changed: look every document's configuration up again.
     m_resolver = std::make_unique<lint::ConfigResolver>(std::nullopt);
     for (auto &[uri, d] : m_documents) {
-      d.config.reset();
-      d.config_error.clear();
-      d.stale = true;
+      forget_config(d);
       publish(d);
     }
   }
@@ -304,6 +310,10 @@ void Server::notification(const std::string &method, const json &params) {
 
 json Server::initialize(const json &params) {
   m_initialized = true;
+  if (auto watch = params.value("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration"_json_pointer, false);
+      watch == true) {
+    m_watch_config_files = true;
+  }
   if (auto options = params.find("initializationOptions"); options != params.end() && options->is_object()) {
     if (auto debounce = options->find("debounceMs"); debounce != options->end() && debounce->is_number_unsigned())
       m_options.debounce = std::chrono::milliseconds(debounce->get<int64_t>());
@@ -374,8 +384,17 @@ void Server::did_change(const json &params) {
   d.due = Clock::now() + m_options.debounce;
 }
 
+void Server::forget_config(OpenDocument &d) {
+  d.config.reset();
+  d.config_error.clear();
+  d.stale = true;
+}
+
 void Server::did_save(const json &params) {
   OpenDocument &d = document(params);
+  // Clients without file watching still see a configuration edit once the Dockerfile is saved.
+  m_resolver = std::make_unique<lint::ConfigResolver>(std::nullopt);
+  forget_config(d);
   if (auto text = params.find("text"); text != params.end() && text->is_string() && *text != d.text) {
     d.text = text->get<std::string>();
     d.pending_edits.clear();

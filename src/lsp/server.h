@@ -90,6 +90,7 @@ class Server {
   json definition(const json &params);
 
   OpenDocument &document(const json &params);  // params.textDocument.uri; throws InvalidParams
+  void forget_config(OpenDocument &d);         // look the configuration up again, re-lint
   void analyse(OpenDocument &d);               // parse + lint when stale
   void publish(OpenDocument &d);
   json diagnostic_json(const OpenDocument &d, const lint::Diagnostic &diag) const;
@@ -104,6 +105,7 @@ class Server {
   bool m_initialized = false;
   bool m_shutdown = false;
   bool m_exit = false;
+  bool m_watch_config_files = false;  // the client can watch files for us
   std::unique_ptr<lint::ConfigResolver> m_resolver;
   std::map<std::string, OpenDocument> m_documents;  // by URI
   std::mutex m_cancel_mutex;

@@ -312,7 +312,25 @@ TEST_CASE("lsp configuration is discovered upward from the file; a broken one is
   REQUIRE(!again[0]["diagnostics"].empty());
   CHECK(again[0]["diagnostics"][0]["severity"] == 1);
   CHECK(again[0]["diagnostics"][0]["message"].get<std::string>().find(".msmigrate.yaml") != std::string::npos);
+  // Saving the Dockerfile looks the configuration up again too (clients without file watching).
+  std::ofstream(dir / ".msmigrate.yaml") << "ignored: [MSM1006]\n";
+  s.notify("textDocument/didSave", {{"textDocument", doc_id(uri)}});
+  auto saved = s.published();
+  REQUIRE(saved.size() == 1);
+  CHECK(saved[0]["diagnostics"].empty());
   fs::remove_all(dir);
+
+  // A client able to watch files is asked to watch the configuration files.
+  Session watching(false);
+  watching.call("initialize", {{"capabilities", {{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}}}});
+  watching.out.clear();
+  watching.notify("initialized", json::object());
+  REQUIRE(watching.out.size() == 1);
+  CHECK(watching.out[0]["method"] == "client/registerCapability");
+  CHECK(watching.out[0]["params"]["registrations"][0]["registerOptions"]["watchers"].size() == 2);
+  watching.out.clear();
+  watching.server.handle({{"jsonrpc", "2.0"}, {"id", "msmigrate-watch-config"}, {"result", nullptr}});
+  CHECK(watching.out.empty());
 }
 
 TEST_CASE("lsp code actions: fixes (safe preferred), ignore comments, fix-all, refactors, `only`") {
