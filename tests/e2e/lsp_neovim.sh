@@ -2,6 +2,7 @@
 # `msmigrate lsp` with a real client: Neovim's built-in LSP client (Debian's neovim), headless.
 # It opens a Dockerfile, waits for diagnostics, applies the preferred fix and an "ignore" action
 # (both travel back to the server as incremental didChange), formats, asks for a definition,
+# a hover and the outline,
 # writes the buffer; the buffer and the steps are then checked. Skipped (77) without nvim.
 source "$(dirname "$0")/lib/common.sh"
 command -v nvim >/dev/null || { echo "SKIP: nvim missing"; exit 77; }
@@ -31,6 +32,8 @@ grep -q '^fix ' <<<"$report" && ok || fail "no fix applied: $report"
 grep -q '^ignore Ignore MSM1006' <<<"$report" && ok || fail "no ignore action: $report"
 grep -qx 'diagnostics ' <<<"$report" && ok || fail "diagnostics left after the actions: $report"
 grep -qx 'definition 1:20' <<<"$report" && ok || fail "definition of --from=Build: $report"
+grep -qx 'hover COPY' <<<"$report" && ok || fail "hover on COPY: $report"
+grep -qx 'symbols build(1) stage 1(3)' <<<"$report" && ok || fail "document symbols: $report"
 
 expected='# msmigrate ignore=MSM1006
 FROM golang:1.22 AS Build

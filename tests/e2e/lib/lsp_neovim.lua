@@ -88,6 +88,22 @@ local function run()
   local loc = def and def.result
   log('definition ' .. (loc and (loc.range.start.line .. ':' .. loc.range.start.character) or 'none'))
 
+  -- Hover on a keyword, and the document's outline.
+  local hover = client.request_sync('textDocument/hover', {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    position = { line = copy_line, character = 1 },
+  }, 10000, buf)
+  local value = hover and hover.result and hover.result.contents.value or ''
+  log('hover ' .. (value:match('^%*%*(%u+)%*%*') or 'none'))
+  local symbols = client.request_sync('textDocument/documentSymbol', {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+  }, 10000, buf)
+  local names = {}
+  for _, sym in ipairs(symbols and symbols.result or {}) do
+    table.insert(names, sym.name .. '(' .. #(sym.children or {}) .. ')')
+  end
+  log('symbols ' .. table.concat(names, ' '))
+
   vim.cmd('write')
   client.stop()
 end
