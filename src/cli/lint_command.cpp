@@ -105,7 +105,7 @@ FileOutcome lint_one(const std::string &path, const LintArgs &args, lint::Config
   out.result.path = display;
   out.from_stdin = from_stdin;
   try {
-    std::string source = util::read_input(path);
+    std::string source = util::read_input(path, args.stdin_filename);
     std::optional<fs::path> directory;
     fs::path located = from_stdin ? (args.stdin_filename.empty() ? fs::path("Dockerfile") : fs::path(args.stdin_filename))
                                   : fs::path(path);
@@ -215,6 +215,9 @@ int run_lint(LintArgs &args) {
     }
     results.push_back(std::move(o.result));
   }
+  // With --fix on stdin, stdout carries the fixed file and stderr only the diagnostics (an
+  // editor's on-save hook parses them), so the "fixed N problems" summary is not printed.
+  bool stdin_fix = args.fix && std::find(files.begin(), files.end(), "-") != files.end();
   if (!args.diff) {
     std::string format = args.format;
     if (format.empty()) format = ::isatty(STDOUT_FILENO) ? "tty" : "concise";
@@ -222,12 +225,10 @@ int run_lint(LintArgs &args) {
     if (!f) throw Error("--format " + format + ": unknown format");
     output::RenderOptions options;
     options.color = *f == output::Format::Tty && ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    // With --fix on stdin, stdout carries the fixed file; diagnostics go to stderr.
-    bool stdin_fix = args.fix && std::find(files.begin(), files.end(), "-") != files.end();
     output::render(*f, results, stdin_fix ? std::cerr : std::cout, options);
   }
   // Tell a person what --fix did; machine formats keep stdout to themselves.
-  if (fixed_files > 0 && (args.format.empty() || args.format == "tty" || args.format == "concise")) {
+  if (fixed_files > 0 && !stdin_fix && (args.format.empty() || args.format == "tty" || args.format == "concise")) {
     std::cerr << "msmigrate: fixed " << fixed_problems << (fixed_problems == 1 ? " problem" : " problems") << " in "
               << fixed_files << (fixed_files == 1 ? " file" : " files") << "\n";
   }

@@ -112,6 +112,8 @@ Config load_config(const fs::path &path) {
       } else if (key == "rules") {
         if (!value.IsMap()) throw Error(where + ": 'rules' must map rule codes to option mappings");
         for (const auto &r : value) config.rule_options[canonical_code(r.first.as<std::string>(), where)] = to_json(r.second);
+      } else if (key == "format" && value.IsMap()) {
+        config.format_section = to_json(value);
       } else if (key == "format" || key == "verbose" || key == "no-color" || key == "disable-ignore-pragma") {
         // hadolint's presentation keys: accepted so its files load; the command line decides these.
       } else {

@@ -28,6 +28,9 @@ struct Config {
   std::map<std::string, std::string> required_labels;  // label -> type (hadolint's label-schema)
   bool strict_labels = false;
   std::map<std::string, nlohmann::json> rule_options;  // code -> options object
+  // The `format:` mapping, as written (null when absent); `msmigrate fmt` and the language
+  // server validate it (format::options_from_config). hadolint's string `format:` is not this.
+  nlohmann::json format_section;
 };
 
 // Parses a config file. Throws msm::Error naming the file on bad YAML, unknown keys or unknown codes.

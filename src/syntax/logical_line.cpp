@@ -31,6 +31,8 @@ size_t unicode_space_length(std::string_view s, size_t i) {
   return 0;
 }
 
+}  // namespace
+
 size_t skip_unicode_space(std::string_view s, size_t i) {
   while (i < s.size()) {
     size_t n = unicode_space_length(s, i);
@@ -39,8 +41,6 @@ size_t skip_unicode_space(std::string_view s, size_t i) {
   }
   return i;
 }
-
-}  // namespace
 
 Range LogicalLine::source_range(uint32_t begin, uint32_t end) const {
   if (text.empty() || begin >= text.size()) return {source_end, source_end};

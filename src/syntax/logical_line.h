@@ -26,4 +26,8 @@ struct LogicalLine {
 // escape char, continues; comment lines and whitespace-only lines inside are dropped.
 LogicalLine join_lines(std::string_view source, Range region, char escape);
 
+// The index of the first byte at or after `i` that is not Go-unicode.IsSpace (how BuildKit
+// recognises comment and blank lines inside a continuation).
+size_t skip_unicode_space(std::string_view s, size_t i);
+
 }  // namespace msm::syntax

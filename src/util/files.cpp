@@ -27,13 +27,13 @@ void reject_binary(const std::string &path, const std::string &content) {
 
 }  // namespace
 
-std::string read_input(const std::string &path) {
+std::string read_input(const std::string &path, const std::string &stdin_name) {
   std::string content;
   if (path == "-") {
     std::ostringstream buffer;
     buffer << std::cin.rdbuf();
     content = buffer.str();
-    reject_binary("<stdin>", content);
+    reject_binary(stdin_name.empty() ? "<stdin>" : stdin_name, content);
     return content;
   }
   struct stat st {};
