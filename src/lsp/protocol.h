@@ -27,6 +27,7 @@ enum ErrorCode : int {
   k_internal_error = -32603,
   k_server_not_initialized = -32002,
   k_request_cancelled = -32800,
+  k_request_failed = -32803,
 };
 
 // A body larger than this is skipped unread (with a JSON-RPC error), so a broken or hostile

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "analysis/stages.h"
+#include "format/format.h"
 #include "lint/engine.h"
 #include "lint/registry.h"
 #include "lsp/instruction_reference.h"
@@ -323,6 +324,7 @@ json Server::initialize(const json &params) {
       {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"codeActionProvider",
        {{"codeActionKinds", {"quickfix", k_fix_all_kind, "refactor.rewrite"}}, {"resolveProvider", false}}},
+      {"documentFormattingProvider", true},
       {"hoverProvider", true},
       {"documentSymbolProvider", true},
       {"definitionProvider", true},
@@ -579,8 +581,19 @@ json Server::code_action(const json &params) {
 }
 
 json Server::formatting(const json &params) {
-  (void)params;
-  throw RpcError(k_method_not_found, "method not found: textDocument/formatting");
+  OpenDocument &d = document(params);
+  analyse(d);
+  // The editor's tabSize/insertSpaces are not used: the project's `format:` settings are, so a
+  // file formats the same in every editor, in `msmigrate fmt` and in CI.
+  if (!d.doc) throw RpcError(k_request_failed, "not formatted: " + d.not_analysed);
+  if (!d.config) throw RpcError(k_request_failed, "not formatted: configuration error: " + d.config_error);
+  try {
+    auto options = format::options_from_config(d.config->format_section, d.config->source);
+    return text_edits_json(d, format::format_document(*d.doc, options).edits);
+  } catch (const Error &e) {
+    // Formatting refused (a parse problem, or a result BuildKit would read differently).
+    throw RpcError(k_request_failed, e.what());
+  }
 }
 
 json Server::hover(const json &params) {

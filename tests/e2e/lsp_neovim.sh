@@ -15,7 +15,7 @@ RUN go build -o /app .
 FROM alpine:3.19
 EXPOSE 80/TCP
 COPY --from=Build /app /app
-CMD ["/app"]
+CMD  ["/app","serve"]
 DOCKERFILE
 
 HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/.config XDG_DATA_HOME=$tmp/home/.local/share XDG_STATE_HOME=$tmp/home/.local/state \
@@ -31,6 +31,7 @@ grep -qx 'diagnostics MSM1006,MSM1023' <<<"$report" && ok || fail "first diagnos
 grep -q '^fix ' <<<"$report" && ok || fail "no fix applied: $report"
 grep -q '^ignore Ignore MSM1006' <<<"$report" && ok || fail "no ignore action: $report"
 grep -qx 'diagnostics ' <<<"$report" && ok || fail "diagnostics left after the actions: $report"
+grep -qx 'formatted' <<<"$report" && ok || fail "formatting: $report"
 grep -qx 'definition 1:20' <<<"$report" && ok || fail "definition of --from=Build: $report"
 grep -qx 'hover COPY' <<<"$report" && ok || fail "hover on COPY: $report"
 grep -qx 'symbols build(1) stage 1(3)' <<<"$report" && ok || fail "document symbols: $report"
@@ -42,7 +43,7 @@ RUN go build -o /app .
 FROM alpine:3.19
 EXPOSE 80/tcp
 COPY --from=Build /app /app
-CMD ["/app"]'
+CMD ["/app", "serve"]'
 [[ $(cat "$tmp/project/Dockerfile") == "$expected" ]] && ok || fail "buffer after the actions:
 $(cat "$tmp/project/Dockerfile")"
 # What the editor wrote is what the CLI finds clean.

@@ -11,6 +11,7 @@
 
 #include <unistd.h>
 
+#include "format/format.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 #include "lsp/stdio.h"
@@ -159,6 +160,7 @@ TEST_CASE("lsp lifecycle: initialize capabilities, not-initialized, shutdown and
   CHECK(caps["hoverProvider"] == true);
   CHECK(caps["documentSymbolProvider"] == true);
   CHECK(caps["definitionProvider"] == true);
+  CHECK(caps["documentFormattingProvider"] == true);
   CHECK(caps["codeActionProvider"]["codeActionKinds"].size() == 3);
   CHECK(fresh.call("initialize", json::object())["error"]["code"] == msm::lsp::k_invalid_request);
   CHECK(fresh.call("shutdown", nullptr)["result"].is_null());
@@ -554,4 +556,25 @@ TEST_CASE("lsp over a stream: framing errors answered, cancel applied ahead of t
   std::istringstream no_exit(frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})"));
   std::ostringstream sink;
   CHECK(msm::lsp::run_stdio(no_exit, sink) == 1);
+}
+
+TEST_CASE("lsp formatting: fmt's edits; a refused file is a RequestFailed error") {
+  Session s;
+  std::string uri = "file:///w/Dockerfile";
+  std::string text = "from alpine:3.19   as build\nCMD [\"/a\",\"b\"]\n";
+  s.open(uri, text);
+  auto r = s.call("textDocument/formatting", {{"textDocument", doc_id(uri)}, {"options", {{"tabSize", 8}, {"insertSpaces", false}}}});
+  REQUIRE(r["result"].is_array());
+  CHECK(!r["result"].empty());
+  std::string formatted = apply_lsp_edits(text, r["result"]);
+  CHECK(formatted == "FROM alpine:3.19 AS build\nCMD [\"/a\", \"b\"]\n");
+  CHECK(formatted == msm::format::format_source(text, "Dockerfile").text);
+  // Formatted text formats to nothing.
+  s.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}}, {"contentChanges", {{{"text", formatted}}}}});
+  CHECK(s.call("textDocument/formatting", {{"textDocument", doc_id(uri)}, {"options", json::object()}})["result"] == json::array());
+
+  s.open("file:///w/Broken", "FROM alpine\nRUN <<EOF\necho\n");
+  auto refused = s.call("textDocument/formatting", {{"textDocument", doc_id("file:///w/Broken")}, {"options", json::object()}});
+  CHECK(refused["error"]["code"] == msm::lsp::k_request_failed);
+  CHECK(refused["error"]["message"].get<std::string>().find("unterminated heredoc") != std::string::npos);
 }
