@@ -13,6 +13,7 @@ apt_packages=(
   chromium      # the verify HTML report is opened headless in a test
   nodejs npm
   pre-commit
+  neovim  # the real LSP client of tests/e2e/lsp_neovim.sh (0.7: built-in client)
 )
 
 missing=()

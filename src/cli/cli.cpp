@@ -20,6 +20,7 @@ int run(int argc, char **argv) {
   register_build(app, exit_code);
   register_image(app, exit_code);
   register_verify(app, exit_code);
+  register_lsp(app, exit_code);
   register_fmt(app, exit_code);
   try {
     app.parse(argc, argv);

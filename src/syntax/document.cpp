@@ -87,13 +87,26 @@ const Directive *Document::directive(std::string_view key) const {
 }
 
 std::unique_ptr<Document> Document::parse(std::string source, std::string path) {
+  return parse_with(std::move(source), std::move(path), nullptr);
+}
+
+std::unique_ptr<Document> Document::reparse(const Document &previous, std::string source,
+                                             const std::vector<TSInputEdit> &edits) {
+  TSTree *old_tree = ts_tree_copy(previous.m_tree);  // previous keeps its tree unedited
+  for (const auto &e : edits) ts_tree_edit(old_tree, &e);
+  auto doc = parse_with(std::move(source), previous.m_path, old_tree);
+  ts_tree_delete(old_tree);
+  return doc;
+}
+
+std::unique_ptr<Document> Document::parse_with(std::string source, std::string path, TSTree *old_tree) {
   std::unique_ptr<Document> doc(new Document());
   doc->m_path = std::move(path);
   doc->m_source = std::move(source);
   doc->m_lines = LineIndex(doc->m_source);
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_dockerfile());
-  doc->m_tree = ts_parser_parse_string(parser, nullptr, doc->m_source.data(),
+  doc->m_tree = ts_parser_parse_string(parser, old_tree, doc->m_source.data(),
                                        static_cast<uint32_t>(doc->m_source.size()));
   ts_parser_delete(parser);
   doc->build();

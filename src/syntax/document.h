@@ -98,6 +98,11 @@ class Document {
  public:
   // Parses `source` (any bytes). `path` is only used in messages.
   static std::unique_ptr<Document> parse(std::string source, std::string path = "-");
+  // Parses `source`, the text of `previous` after `edits` (in order, each in the coordinates
+  // left by the one before), reusing the unchanged parts of previous's tree (tree-sitter's
+  // incremental parse). The result is the same as parse(source, previous.path()).
+  static std::unique_ptr<Document> reparse(const Document &previous, std::string source,
+                                           const std::vector<TSInputEdit> &edits);
   ~Document();
   Document(const Document &) = delete;
   Document &operator=(const Document &) = delete;
@@ -119,6 +124,7 @@ class Document {
 
  private:
   Document() = default;
+  static std::unique_ptr<Document> parse_with(std::string source, std::string path, TSTree *old_tree);
   void build();
   void read_directive(TSNode node);
   Instruction read_instruction(TSNode node);
