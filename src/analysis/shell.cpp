@@ -329,6 +329,15 @@ std::unique_ptr<Script> Script::parse(std::string source) {
   return script;
 }
 
+uint32_t Script::code_end() const {
+  TSNode root = ts_tree_root_node(m_tree);
+  for (uint32_t i = ts_node_named_child_count(root); i > 0; --i) {
+    TSNode child = ts_node_named_child(root, i - 1);
+    if (type_of(child) != "comment") return ts_node_end_byte(child);
+  }
+  return 0;
+}
+
 Script::~Script() {
   if (m_tree) ts_tree_delete(m_tree);
 }
