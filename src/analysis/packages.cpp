@@ -336,7 +336,8 @@ bool is_registry_package(const ManagerInfo &m, std::string_view op) {
       return op.find('/') == std::string_view::npos && !ends_with(op, ".whl") && !ends_with(op, ".tar.gz") &&
              !ends_with(op, ".zip") && !ends_with(op, ".tgz") && !ends_with(op, ".tar.bz2");
     case PinStyle::At:
-      if (m.manager == Manager::Go) return true;
+      // A remote module path starts with a domain; `std`, `cmd/...`, `tool`, `all` are not remote.
+      if (m.manager == Manager::Go) return op.substr(0, op.find('/')).find('.') != std::string_view::npos;
       if (ends_with(op, ".tgz") || ends_with(op, ".tar.gz") || starts_with(op, "github:") ||
           starts_with(op, "gitlab:") || starts_with(op, "bitbucket:") || starts_with(op, "gist:")) {
         return false;

@@ -522,7 +522,7 @@ void RunScript::compute_commands(ShellState initial) {
       for (const auto &w : words) {
         for (const auto &s : w.substitutions) {
           for (const auto &inner : s.commands) {
-            m_commands.push_back({&inner, st, true});
+            m_commands.push_back({&inner, st, true, std::nullopt});
             self(inner, st, self);
           }
         }
@@ -533,14 +533,14 @@ void RunScript::compute_commands(ShellState initial) {
       if (!a.value) continue;
       for (const auto &s : a.value->substitutions) {
         for (const auto &inner : s.commands) {
-          m_commands.push_back({&inner, st, true});
+          m_commands.push_back({&inner, st, true, std::nullopt});
           self(inner, st, self);
         }
       }
     }
   };
   for (const auto &c : m_script->commands()) {
-    m_commands.push_back({&c, state, false});
+    m_commands.push_back({&c, state, false, std::nullopt});
     add_substitutions(c, state, add_substitutions);
     bool in_subshell = c.inside("subshell");
     if (in_subshell) continue;
@@ -550,9 +550,12 @@ void RunScript::compute_commands(ShellState initial) {
   m_final = state;
   for (const auto &[name, f] : m_script->functions()) {
     for (const auto &c : f.body) {
-      m_commands.push_back({&c, m_final, true});
+      m_commands.push_back({&c, m_final, true, std::nullopt});
       add_substitutions(c, m_final, add_substitutions);
     }
+  }
+  for (auto &rc : m_commands) {
+    if (!rc.command->words.empty()) rc.invocation = packages::read_invocation(*rc.command);
   }
 }
 

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/packages.h"
 #include "analysis/shell.h"
 #include "analysis/stages.h"
 #include "syntax/document.h"
@@ -69,6 +70,8 @@ struct RunCommand {
   ShellState state;
   // Inside `$(...)`, backticks or a function body (not run where it is written).
   bool nested = false;
+  // The package-manager invocation the command is (apt-get, pip...), read once for every rule.
+  std::optional<packages::Invocation> invocation;
 };
 
 class RunScript {

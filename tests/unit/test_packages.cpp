@@ -147,6 +147,9 @@ TEST_CASE("packages: registry packages versus files, directories, URLs and VCS r
   CHECK_FALSE(is_registry_package(dnf, "x.rpm"));
   CHECK(is_registry_package(info(Manager::Go), "golang.org/x/tools/gopls"));
   CHECK_FALSE(is_registry_package(info(Manager::Go), "./..."));
+  CHECK_FALSE(is_registry_package(info(Manager::Go), "std"));
+  CHECK_FALSE(is_registry_package(info(Manager::Go), "cmd/go"));
+  CHECK_FALSE(is_registry_package(info(Manager::Go), "tool"));
   CHECK_FALSE(is_registry_package(info(Manager::Gem), "pkg/x-1.0.gem"));
 }
 

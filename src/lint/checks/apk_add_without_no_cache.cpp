@@ -13,7 +13,8 @@ void apk_add_without_no_cache(Context &ctx) {
             .insert = "--no-cache",
             .message = "Use `--no-cache` with `{}` to keep the package index out of the image",
             .exempt = [](const Context &c, const packages::Found &f) {
-              return !packages::layers_ship(c, f.run) || f.run.cached("/var/cache/apk") || packages::run_removes(f.run, "/var/cache/apk") ||
+              // `--no-network` downloads nothing, so there is no index to keep.
+              return !packages::layers_ship(c, f.run) || f.invocation.has("--no-network") || f.run.cached("/var/cache/apk") || packages::run_removes(f.run, "/var/cache/apk") ||
                      packages::run_has_action(f.run, {packages::Manager::Apk}, "cache", "clean");
             }});
 }

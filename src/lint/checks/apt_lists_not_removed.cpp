@@ -36,7 +36,11 @@ void apt_lists_not_removed(Context &ctx) {
       ctx, {.code = "DL3009",
             .managers = {packages::Manager::AptGet, packages::Manager::Apt},
             .triggers = {"update"},
-            .cleaned = [](const analysis::RunView &run) { return run.cached(k_lists) || packages::run_removes(run, k_lists); },
+            .cleaned = [](const analysis::RunView &run) {
+              // `apt-get dist-clean` (apt 2.7+, Debian 13) removes the lists too.
+              return run.cached(k_lists) || packages::run_removes(run, k_lists) ||
+                     packages::run_has_action(run, {packages::Manager::AptGet, packages::Manager::Apt}, "dist-clean");
+            },
             .cleanup = [](const packages::Found &) { return std::string("rm -rf /var/lib/apt/lists/*"); },
             .unsafe = later_run_needs_lists,
             .message = "Delete the apt lists (/var/lib/apt/lists) in the RUN that runs `{}`"});

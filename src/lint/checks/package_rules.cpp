@@ -48,8 +48,7 @@ void for_each_invocation(const Context &ctx, const std::vector<Manager> &manager
   for (const auto &run : ctx.runs()) {
     for (const auto &script : run.scripts) {
       for (const auto &rc : script.commands()) {
-        if (rc.command->words.empty()) continue;
-        auto inv = pk::read_invocation(*rc.command);
+        const auto &inv = rc.invocation;
         if (!inv || !listed(managers, inv->manager->manager)) continue;
         fn(Found{run, script, rc, *inv});
       }
@@ -141,7 +140,7 @@ bool run_has_action(const analysis::RunView &run, const std::vector<Manager> &ma
                     std::string_view operand) {
   for (const auto &script : run.scripts) {
     for (const auto &rc : script.commands()) {
-      auto inv = pk::read_invocation(*rc.command);
+      const auto &inv = rc.invocation;
       if (!inv || !listed(managers, inv->manager->manager) || inv->action != action) continue;
       if (operand.empty()) return true;
       for (size_t i : inv->operands) {
