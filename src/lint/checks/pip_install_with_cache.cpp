@@ -26,7 +26,18 @@ void pip_install_with_cache(Context &ctx) {
               }
               // pip disables its cache for any non-empty PIP_NO_CACHE_DIR (even "0", historically).
               auto value = c.graph().scope().lookup(f.run.instruction, "PIP_NO_CACHE_DIR");
-              return value && !value->empty();
+              if (value && !value->empty()) return true;
+              // A snippet without FROM: its ENV lines have no stage scope, but they are meant to apply.
+              if (f.run.stage) return false;
+              const auto &ins = c.doc().instructions();
+              for (size_t i = 0; i < f.run.instruction && i < ins.size(); ++i) {
+                if (!ins[i].is(syntax::InstructionKind::Env)) continue;
+                const auto &args = ins[i].args;
+                for (size_t k = 0; k + 1 < args.size(); ++k) {
+                  if (args[k].value == "PIP_NO_CACHE_DIR" && !args[k + 1].value.empty()) return true;
+                }
+              }
+              return false;
             }});
 }
 
