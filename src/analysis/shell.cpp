@@ -319,14 +319,29 @@ std::unique_ptr<Script> Script::parse(std::string source) {
   if (source.size() >= 3 && source.compare(0, 3, "\xEF\xBB\xBF") == 0) source.replace(0, 3, "   ");
   script->m_source = std::move(source);
   script->m_lines = syntax::LineIndex(script->m_source);
-  TSParser *parser = ts_parser_new();
-  ts_parser_set_language(parser, tree_sitter_bash());
-  script->m_tree = ts_parser_parse_string(parser, nullptr, script->m_source.data(),
+  // One parser per thread, reused: a lint parses every RUN of a file, and creating a parser
+  // (its stacks and lexer) per script cost more than parsing a short one.
+  struct ParserHolder {
+    TSParser *parser = ts_parser_new();
+    ParserHolder() { ts_parser_set_language(parser, tree_sitter_bash()); }
+    ~ParserHolder() { ts_parser_delete(parser); }
+  };
+  thread_local ParserHolder holder;
+  ts_parser_reset(holder.parser);
+  script->m_tree = ts_parser_parse_string(holder.parser, nullptr, script->m_source.data(),
                                           static_cast<uint32_t>(script->m_source.size()));
-  ts_parser_delete(parser);
   Reader reader(*script);
   reader.read_program(ts_tree_root_node(script->m_tree));
   return script;
+}
+
+uint32_t Script::code_end() const {
+  TSNode root = ts_tree_root_node(m_tree);
+  for (uint32_t i = ts_node_named_child_count(root); i > 0; --i) {
+    TSNode child = ts_node_named_child(root, i - 1);
+    if (type_of(child) != "comment") return ts_node_end_byte(child);
+  }
+  return 0;
 }
 
 Script::~Script() {

@@ -106,6 +106,9 @@ class Script {
   const std::map<std::string, Function, std::less<>> &functions() const { return m_functions; }
   const std::vector<Problem> &problems() const { return m_problems; }
   uint32_t line_of(uint32_t byte) const { return m_lines.line_of(byte); }
+  // End of the last top-level statement, trailing comments and blanks excluded: where text
+  // appended to the script (`&& cleanup`) still runs as part of it. 0 for an empty script.
+  uint32_t code_end() const;
 
  private:
   Script() = default;

@@ -41,4 +41,9 @@ std::optional<size_t> Context::instruction_at(uint32_t byte) const {
   return static_cast<size_t>(it - ins.begin());
 }
 
+const std::vector<analysis::RunView> &Context::runs() const {
+  if (!m_runs) m_runs = analysis::read_runs(m_doc, m_graph);
+  return *m_runs;
+}
+
 }  // namespace msm::lint

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/run_script.h"
 #include "analysis/stages.h"
 #include "lint/config.h"
 #include "lint/diagnostic.h"
@@ -37,6 +38,9 @@ class Context {
   bool stage_needed(size_t stage) const;
   // Index of the instruction whose range contains `byte`, if any.
   std::optional<size_t> instruction_at(uint32_t byte) const;
+  // Every RUN (and ONBUILD RUN) with its shell scripts, parsed on first use and shared by all
+  // checks, so a file's RUNs are parsed with tree-sitter-bash once per lint.
+  const std::vector<analysis::RunView> &runs() const;
 
  private:
   const syntax::Document &m_doc;
@@ -45,6 +49,7 @@ class Context {
   std::optional<std::filesystem::path> m_directory;
   std::vector<bool> m_needed;
   std::vector<Diagnostic> m_diagnostics;
+  mutable std::optional<std::vector<analysis::RunView>> m_runs;
 };
 
 using CheckFn = void (*)(Context &);

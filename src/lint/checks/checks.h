@@ -5,6 +5,29 @@
 
 namespace msm::lint::checks {
 
+void unpinned_apt_get_install(Context &ctx);     // DL3008
+void apt_lists_not_removed(Context &ctx);        // DL3009
+void unpinned_pip_install(Context &ctx);         // DL3013
+void apt_get_without_yes(Context &ctx);          // DL3014
+void apt_get_install_recommends(Context &ctx);   // DL3015
+void unpinned_npm_install(Context &ctx);         // DL3016
+void unpinned_apk_add(Context &ctx);             // DL3018
+void apk_add_without_no_cache(Context &ctx);     // DL3019
+void apt_instead_of_apt_get(Context &ctx);       // DL3027
+void unpinned_gem_install(Context &ctx);         // DL3028
+void yum_without_yes(Context &ctx);              // DL3030
+void yum_cache_not_cleaned(Context &ctx);        // DL3032
+void unpinned_yum_install(Context &ctx);         // DL3033
+void zypper_without_non_interactive(Context &ctx);  // DL3034
+void zypper_dist_upgrade(Context &ctx);          // DL3035
+void zypper_cache_not_cleaned(Context &ctx);     // DL3036
+void unpinned_zypper_install(Context &ctx);      // DL3037
+void dnf_without_yes(Context &ctx);              // DL3038
+void dnf_cache_not_cleaned(Context &ctx);        // DL3040
+void unpinned_dnf_install(Context &ctx);         // DL3041
+void pip_install_with_cache(Context &ctx);       // DL3042
+void yarn_cache_not_cleaned(Context &ctx);       // DL3060
+void unpinned_go_install(Context &ctx);          // DL3062
 void syntax_error(Context &ctx);              // MSM1001
 void unknown_instruction(Context &ctx);       // MSM1002
 void unknown_flag(Context &ctx);              // MSM1003

@@ -1,0 +1,26 @@
+// DL3040: `dnf install` (or microdnf) in a RUN without `dnf clean all`: the cache stays in the layer.
+
+#include "lint/checks/checks.h"
+#include "lint/checks/package_rules.h"
+
+namespace msm::lint::checks {
+
+void dnf_cache_not_cleaned(Context &ctx) {
+  const std::vector<packages::Manager> rpm = {packages::Manager::Dnf, packages::Manager::Microdnf, packages::Manager::Yum};
+  packages::report_missing_cleanup(
+      ctx, {.code = "DL3040",
+            .managers = {packages::Manager::Dnf, packages::Manager::Microdnf},
+            .cleaned = [rpm](const analysis::RunView &run) {
+              for (std::string_view dir : {"/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5"}) {
+                if (run.cached(dir) || packages::run_removes(run, dir)) return true;
+              }
+              return packages::run_has_action(run, rpm, "clean", "all");
+            },
+            .cleanup = [](const packages::Found &f) {
+              // The same program that installed: microdnf images have no dnf.
+              return std::string(f.invocation.manager->name) + " clean all";
+            },
+            .message = "`dnf clean all` missing after `{}`"});
+}
+
+}  // namespace msm::lint::checks

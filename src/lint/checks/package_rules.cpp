@@ -1,0 +1,210 @@
+// Shared shapes of the package-manager rules: unpinned packages, missing options, caches left behind.
+
+#include "lint/checks/package_rules.h"
+
+#include <algorithm>
+
+namespace msm::lint::checks::packages {
+
+namespace {
+
+namespace pk = analysis::packages;
+
+bool listed(const std::vector<Manager> &managers, Manager m) {
+  return std::find(managers.begin(), managers.end(), m) != managers.end();
+}
+
+std::string fill(std::string_view message, std::string_view value) {
+  std::string out(message);
+  for (size_t at = out.find("{}"); at != std::string::npos; at = out.find("{}", at + value.size())) {
+    out.replace(at, 2, value);
+  }
+  return out;
+}
+
+std::string command_text(const Found &f) {
+  const Invocation &inv = f.invocation;
+  std::string out = pk::word_text(inv.word(inv.program)).text;
+  size_t slash = out.rfind('/');
+  if (slash != std::string::npos) out = out.substr(slash + 1);
+  if (!inv.action.empty()) out += " " + inv.action;
+  return out;
+}
+
+// `yes | apt-get install x` answers the prompts.
+bool piped_from_yes(const analysis::RunScript &script, const analysis::shell::Command &c) {
+  if (c.pipeline == 0 || c.pipe_index == 0) return false;
+  for (const auto &rc : script.commands()) {
+    const analysis::shell::Command &o = *rc.command;
+    if (o.pipeline == c.pipeline && o.pipe_index < c.pipe_index && o.name() == "yes") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void for_each_invocation(const Context &ctx, const std::vector<Manager> &managers,
+                         const std::function<void(const Found &)> &fn) {
+  for (const auto &run : ctx.runs()) {
+    for (const auto &script : run.scripts) {
+      for (const auto &rc : script.commands()) {
+        const auto &inv = rc.invocation;
+        if (!inv || !listed(managers, inv->manager->manager)) continue;
+        fn(Found{run, script, rc, *inv});
+      }
+    }
+  }
+}
+
+syntax::Range words_range(const Found &f, size_t first, size_t last) {
+  const auto &words = f.command.command->words;
+  return f.script.source_range({words[first].range.start, words[last].range.end});
+}
+
+size_t action_end(const Invocation &inv) {
+  if (!inv.subcommand) return inv.program;
+  return inv.action.find(' ') != std::string::npos ? *inv.subcommand + 1 : *inv.subcommand;
+}
+
+syntax::Range command_range(const Found &f) { return words_range(f, f.invocation.program, action_end(f.invocation)); }
+
+std::optional<edit::TextEdit> insert_after_word(const Found &f, size_t index, std::string_view text) {
+  const analysis::shell::Word &w = f.command.command->words[index];
+  if (!f.script.contiguous(w.range)) return std::nullopt;
+  uint32_t at = f.script.source_range(w.range).end;
+  return edit::TextEdit{at, at, std::string(text)};
+}
+
+std::optional<edit::Fix> append_to_run(const Found &f, std::string_view command, std::string title,
+                                       edit::Applicability applicability) {
+  const analysis::RunScript &script = f.script;
+  const analysis::shell::Script &sh = script.script();
+  if (!sh.problems().empty()) return std::nullopt;
+  const std::string &text = sh.source();
+  if (script.origin() == analysis::RunScript::Origin::Heredoc) {
+    // A new last line of the heredoc body, where the terminator follows.
+    if (text.empty() || text.back() != '\n') return std::nullopt;
+    size_t last_start = text.find_last_of('\n', text.size() - 2);
+    last_start = last_start == std::string::npos ? 0 : last_start + 1;
+    std::string_view last_line = std::string_view(text).substr(last_start, text.size() - 1 - last_start);
+    while (!last_line.empty() && (last_line.back() == ' ' || last_line.back() == '\t' || last_line.back() == '\r')) {
+      last_line.remove_suffix(1);
+    }
+    if (!last_line.empty() && last_line.back() == '\\') return std::nullopt;
+    uint32_t at = script.source_byte(static_cast<uint32_t>(text.size()));
+    return edit::Fix{std::move(title), applicability, {{at, at, std::string(command) + "\n"}}};
+  }
+  // A command line followed by heredoc bodies: the end of the script is after the bodies.
+  if (script.origin() == analysis::RunScript::Origin::ShellForm && !f.run.holder->heredocs.empty()) return std::nullopt;
+  uint32_t end = sh.code_end();
+  if (end == 0) return std::nullopt;
+  std::string_view after = std::string_view(text).substr(end);
+  size_t next = after.find_first_not_of(" \t\r\n");
+  if (next != std::string_view::npos && after[next] == '&') return std::nullopt;  // backgrounded
+  uint32_t at = script.source_range({end - 1, end}).end;
+  return edit::Fix{std::move(title), applicability, {{at, at, " && " + std::string(command)}}};
+}
+
+bool layers_ship(const Context &ctx, const analysis::RunView &run) {
+  if (run.onbuild || !run.stage) return true;
+  const auto &stages = ctx.graph().stages();
+  for (auto s = ctx.graph().last(); s; s = stages[*s].base_stage) {
+    if (*s == *run.stage) return true;
+    if (stages[*s].base_stage && *stages[*s].base_stage >= *s) break;  // a malformed forward reference
+  }
+  return false;
+}
+
+bool removes_dir(std::string_view operand, std::string_view dir) {
+  while (!operand.empty() && (operand.back() == '*' || operand.back() == '/')) operand.remove_suffix(1);
+  if (operand.empty()) return false;
+  if (operand == dir) return true;
+  // `/var/lib/apt/*` removes the lists too; `/var/lib/apt/lists/partial` does not clean them.
+  return dir.size() > operand.size() && dir.compare(0, operand.size(), operand) == 0 && dir[operand.size()] == '/';
+}
+
+bool run_removes(const analysis::RunView &run, std::string_view dir) {
+  for (const auto &script : run.scripts) {
+    for (const auto &rc : script.commands()) {
+      const analysis::shell::Command &c = *rc.command;
+      if (c.name() != "rm" && c.name() != "find") continue;
+      for (size_t i = 1; i < c.words.size(); ++i) {
+        if (removes_dir(pk::word_text(c.words[i]).text, dir)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool run_has_action(const analysis::RunView &run, const std::vector<Manager> &managers, std::string_view action,
+                    std::string_view operand) {
+  for (const auto &script : run.scripts) {
+    for (const auto &rc : script.commands()) {
+      const auto &inv = rc.invocation;
+      if (!inv || !listed(managers, inv->manager->manager) || inv->action != action) continue;
+      if (operand.empty()) return true;
+      for (size_t i : inv->operands) {
+        if (pk::word_text(inv->word(i)).text == operand) return true;
+      }
+    }
+  }
+  return false;
+}
+
+void report_unpinned(Context &ctx, std::string_view code, const std::vector<Manager> &managers, std::string_view how) {
+  for_each_invocation(ctx, managers, [&](const Found &f) {
+    const Invocation &inv = f.invocation;
+    if (!inv.installs() || inv.has_any(inv.manager->version_options)) return;
+    // Groups and modules have no versions.
+    if (inv.action == "groupinstall" || inv.action == "group install" || inv.action == "module install") return;
+    bool upgrade = inv.has("--upgrade") || inv.has("-U");
+    for (size_t i : inv.operands) {
+      pk::WordText w = pk::word_text(inv.word(i));
+      if (pk::is_pinned(*inv.manager, w.text)) continue;
+      if (w.dynamic || !pk::is_registry_package(*inv.manager, w.text)) continue;
+      // Keeping the packaging tools current is deliberate, not a forgotten pin.
+      if (inv.manager->manager == Manager::Pip && upgrade && (w.text == "pip" || w.text == "setuptools" || w.text == "wheel")) {
+        continue;
+      }
+      ctx.report(code, f.script.source_range(inv.word(i).range),
+                 "Pin the version of `" + w.text + "` in `" + command_text(f) + "` (" + fill(how, w.text) + ")");
+    }
+  });
+}
+
+void report_missing_option(Context &ctx, const MissingOption &rule) {
+  for_each_invocation(ctx, rule.managers, [&](const Found &f) {
+    const Invocation &inv = f.invocation;
+    bool triggered = rule.actions.empty() ? inv.installs()
+                                          : std::find(rule.actions.begin(), rule.actions.end(), inv.action) != rule.actions.end();
+    if (!triggered || inv.has_any(rule.accepted)) return;
+    if (piped_from_yes(f.script, *f.command.command)) return;
+    if (rule.exempt && rule.exempt(ctx, f)) return;
+    std::optional<edit::Fix> fix;
+    size_t after = rule.insert_after_program ? inv.program : action_end(inv);
+    if (auto e = insert_after_word(f, after, " " + std::string(rule.insert))) {
+      fix = edit::Fix{"Add `" + std::string(rule.insert) + "`", rule.applicability, {*e}};
+    }
+    ctx.report(rule.code, command_range(f), fill(rule.message, command_text(f)), std::move(fix));
+  });
+}
+
+void report_missing_cleanup(Context &ctx, const MissingCleanup &rule) {
+  const analysis::RunView *last_run = nullptr;
+  for_each_invocation(ctx, rule.managers, [&](const Found &f) {
+    const Invocation &inv = f.invocation;
+    bool triggered = rule.triggers.empty()
+                         ? inv.installs()
+                         : std::find(rule.triggers.begin(), rule.triggers.end(), inv.action) != rule.triggers.end();
+    if (!triggered || &f.run == last_run) return;  // once per RUN
+    if (!layers_ship(ctx, f.run) || rule.cleaned(f.run)) return;
+    last_run = &f.run;
+    std::string cleanup = rule.cleanup(f);
+    bool unsafe = rule.unsafe && rule.unsafe(ctx, f);
+    auto fix = append_to_run(f, cleanup, "Append `" + cleanup + "` to the RUN",
+                             unsafe ? edit::Applicability::Unsafe : edit::Applicability::Safe);
+    ctx.report(rule.code, command_range(f), fill(rule.message, command_text(f)), std::move(fix));
+  });
+}
+
+}  // namespace msm::lint::checks::packages

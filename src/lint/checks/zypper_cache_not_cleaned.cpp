@@ -1,0 +1,21 @@
+// DL3036: `zypper install` in a RUN without `zypper clean`: the package cache stays in the layer.
+
+#include "lint/checks/checks.h"
+#include "lint/checks/package_rules.h"
+
+namespace msm::lint::checks {
+
+void zypper_cache_not_cleaned(Context &ctx) {
+  packages::report_missing_cleanup(
+      ctx, {.code = "DL3036",
+            .managers = {packages::Manager::Zypper},
+            .cleaned = [](const analysis::RunView &run) {
+              return run.cached("/var/cache/zypp") || packages::run_removes(run, "/var/cache/zypp") ||
+                     packages::run_has_action(run, {packages::Manager::Zypper}, "clean") ||
+                     packages::run_has_action(run, {packages::Manager::Zypper}, "cc");
+            },
+            .cleanup = [](const packages::Found &) { return std::string("zypper clean --all"); },
+            .message = "`zypper clean` missing after `{}`"});
+}
+
+}  // namespace msm::lint::checks
