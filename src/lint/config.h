@@ -28,6 +28,14 @@ struct Config {
   std::map<std::string, std::string> required_labels;  // label -> type (hadolint's label-schema)
   bool strict_labels = false;
   std::map<std::string, nlohmann::json> rule_options;  // code -> options object
+  std::set<std::string> enabled_opt_in;     // opt-in rules turned on (canonical codes)
+
+  // Whether a rule runs: opt-in rules only when `enable:` lists them or an `override:` gives
+  // them a severity (hadolint's way: its off-by-default rules have severity "ignore").
+  bool enabled(const Rule &rule) const {
+    if (!rule.opt_in) return true;
+    return enabled_opt_in.count(rule.code) > 0 || overrides.count(rule.code) > 0;
+  }
 };
 
 // Parses a config file. Throws msm::Error naming the file on bad YAML, unknown keys or unknown codes.

@@ -5,6 +5,32 @@
 
 namespace msm::lint::checks {
 
+void inline_ignore_pragma(Context &ctx); // DL1001
+void root_user(Context &ctx);      // DL3002
+void untagged_base_image(Context &ctx); // DL3006
+void latest_tag(Context &ctx);     // DL3007
+void expose_port_range(Context &ctx); // DL3011
+void add_instead_of_copy(Context &ctx); // DL3020
+void copy_multiple_sources_dest(Context &ctx); // DL3021
+void untrusted_registry(Context &ctx); // DL3026
+void onbuild_trigger_disallowed(Context &ctx); // DL3043
+void env_self_reference(Context &ctx); // DL3044
+void copy_relative_without_workdir(Context &ctx); // DL3045
+void invalid_label_key(Context &ctx); // DL3048
+void missing_label(Context &ctx);  // DL3049
+void label_not_in_schema(Context &ctx); // DL3050
+void empty_label(Context &ctx);    // DL3051
+void url_label(Context &ctx);      // DL3052
+void time_label(Context &ctx);     // DL3053
+void spdx_label(Context &ctx);     // DL3054
+void hash_label(Context &ctx);     // DL3055
+void semver_label(Context &ctx);   // DL3056
+void missing_healthcheck(Context &ctx); // DL3057
+void email_label(Context &ctx);    // DL3058
+void consecutive_run(Context &ctx); // DL3059
+void instruction_before_from(Context &ctx); // DL3061
+void non_numeric_user(Context &ctx); // DL3066
+void copy_entire_filesystem(Context &ctx); // DL3067
 void syntax_error(Context &ctx);              // MSM1001
 void unknown_instruction(Context &ctx);       // MSM1002
 void unknown_flag(Context &ctx);              // MSM1003
