@@ -1,6 +1,7 @@
 // DL3067: COPY --from=<stage or image> / / into the final image (its stage or the stages it is
 // built FROM). Build stages that only feed COPY --from may do it (toolchain helper images such as
-// tonistiigi/xx are made for it), and so may any stage copying a stage built FROM scratch,
+// tonistiigi/xx are made for it), and so may stages on `--platform=$BUILDPLATFORM` (they hold
+// the build machine's tools, not what ships) and any stage copying a stage built FROM scratch,
 // which is a bundle of files made to be copied.
 
 #include <set>
@@ -13,7 +14,13 @@ namespace msm::lint::checks {
 void copy_entire_filesystem(Context &ctx) {
   const auto &graph = ctx.graph();
   std::set<size_t> final_chain;
-  for (auto s = graph.last(); s; s = graph.stages()[*s].base_stage) final_chain.insert(*s);
+  bool build_platform = false;
+  for (auto s = graph.last(); s; s = graph.stages()[*s].base_stage) {
+    final_chain.insert(*s);
+    const auto *platform = ctx.doc().instructions()[graph.stages()[*s].from_instruction].flag("platform");
+    if (platform && platform->value && platform->value->find("BUILDPLATFORM") != std::string::npos) build_platform = true;
+  }
+  if (build_platform) final_chain.clear();
   for_each_with_triggers(ctx.doc(), [&](size_t i, const syntax::Instruction &ins) {
     if (!ins.is(syntax::InstructionKind::Copy) || ins.args.size() < 2) return;
     const syntax::Flag *from = ins.flag("from");
