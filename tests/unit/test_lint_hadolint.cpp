@@ -287,3 +287,16 @@ TEST_CASE("DL3021/DL3045/DL3067/DL3011/DL3043/DL3044/DL3048/DL3061: ONBUILD vari
   CHECK(count("RUN a\nFROM b:1\n", "DL3061") == 1);
   CHECK(count("FROM a:1\nONBUILD ONBUILD RUN x\n", "DL3043") == 1);
 }
+
+TEST_CASE("DL3059: the cheap separator bound agrees with the shell parse around the threshold") {
+  // Two commands either way, whatever hides separators inside quotes, substitutions or redirections.
+  for (const char *body : {"a 2>&1 && b >/dev/null 2>&1", "echo 'x; y; z' && b", "echo \"$(a; b; c)\" | tee f",
+                           "echo `a; b; c` && b", "a &>/dev/null || b"}) {
+    CAPTURE(body);
+    CHECK(count(std::string("FROM debian:12\nRUN x\nRUN ") + body + "\n", "DL3059") == 1);
+  }
+  for (const char *body : {"a; b; c", "a && b && c && d && e", "a | b | c"}) {
+    CAPTURE(body);
+    CHECK(count(std::string("FROM debian:12\nRUN x\nRUN ") + body + "\n", "DL3059") == 0);
+  }
+}

@@ -31,6 +31,42 @@ bool changes_shell_state(const analysis::shell::Script &script) {
   return false;
 }
 
+// Command separators (`;`, `&`, `|`, `&&`, `||`, newlines) outside quotes and command
+// substitutions, counted up to `cap`. A cheap bound that spares most RUNs a full shell parse: a
+// body with at most one separator has at most two commands; one with `cap` or more, more than two.
+size_t separators(std::string_view body, size_t cap) {
+  size_t count = 0;
+  int depth = 0;  // inside $( ... ) or backquotes
+  for (size_t i = 0; i < body.size() && count < cap; ++i) {
+    char c = body[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '\'') {
+      i = body.find('\'', i + 1);
+      if (i == std::string_view::npos) break;
+    } else if (c == '"') {
+      for (++i; i < body.size() && body[i] != '"'; ++i) {
+        if (body[i] == '\\') ++i;
+      }
+    } else if (c == '`') {
+      i = body.find('`', i + 1);
+      if (i == std::string_view::npos) break;
+    } else if (c == '&' && ((i > 0 && (body[i - 1] == '>' || body[i - 1] == '<')) ||
+                            (i + 1 < body.size() && body[i + 1] == '>'))) {
+      // a redirection (`2>&1`, `&>file`), not a separator
+    } else if (c == '$' && i + 1 < body.size() && body[i + 1] == '(') {
+      ++depth;
+      ++i;
+    } else if (c == ')' && depth > 0) {
+      --depth;
+    } else if (depth == 0 && (c == ';' || c == '&' || c == '|' || c == '\n')) {
+      ++count;
+      if (i + 1 < body.size() && (body[i + 1] == c)) ++i;  // `&&`, `||`, `;;`
+    }
+  }
+  return count;
+}
+
 }  // namespace
 
 void consecutive_run(Context &ctx) {
@@ -45,7 +81,10 @@ void consecutive_run(Context &ctx) {
   };
   auto commands = [&](size_t i) -> size_t {
     const auto &ins = instructions[i];
-    if (ins.json) return 1;
+    if (ins.json || ins.args.empty()) return 1;
+    size_t bound = separators(ins.args[0].value, 4);
+    if (bound <= 1) return bound + 1;
+    if (bound >= 4) return bound;  // more than two: no need to know how many
     return script(i).commands().size();
   };
   for (size_t i = 1; i < instructions.size(); ++i) {
