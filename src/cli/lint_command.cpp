@@ -33,6 +33,7 @@ struct LintArgs {
   std::string failure_threshold;
   std::string config;
   std::vector<std::string> ignore;
+  std::vector<std::string> enable;  // opt-in rules to turn on
   bool fix = false;
   bool unsafe_fixes = false;
   bool diff = false;
@@ -98,7 +99,7 @@ struct FileOutcome {
 };
 
 FileOutcome lint_one(const std::string &path, const LintArgs &args, lint::ConfigResolver &resolver,
-                     const std::set<std::string> &cli_ignored) {
+                     const std::set<std::string> &cli_ignored, const std::set<std::string> &cli_enabled) {
   FileOutcome out;
   bool from_stdin = path == "-";
   std::string display = from_stdin ? (args.stdin_filename.empty() ? "-" : args.stdin_filename) : path;
@@ -114,6 +115,7 @@ FileOutcome lint_one(const std::string &path, const LintArgs &args, lint::Config
     auto base = resolver.for_file(located);
     auto config = std::make_shared<lint::Config>(*base);
     config->ignored.insert(cli_ignored.begin(), cli_ignored.end());
+    config->enabled_opt_in.insert(cli_enabled.begin(), cli_enabled.end());
     out.config = config;
     if (args.fix || args.diff) {
       auto max = args.unsafe_fixes ? edit::Applicability::Unsafe : edit::Applicability::Safe;
@@ -154,6 +156,12 @@ int run_lint(LintArgs &args) {
     if (!rule) throw Error("--ignore " + code + ": unknown rule (see `msmigrate rules`)");
     cli_ignored.insert(rule->code);
   }
+  std::set<std::string> cli_enabled;
+  for (const auto &code : args.enable) {
+    const lint::Rule *rule = registry.find(code);
+    if (!rule) throw Error("--enable " + code + ": unknown rule (see `msmigrate rules`)");
+    cli_enabled.insert(rule->code);
+  }
   if (args.unsafe_fixes && !args.diff) args.fix = true;
   if (args.paths.empty()) args.paths.push_back(".");
   if (!args.stdin_filename.empty() && std::find(args.paths.begin(), args.paths.end(), "-") == args.paths.end() &&
@@ -174,7 +182,7 @@ int run_lint(LintArgs &args) {
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, files.size())));
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) outcomes[i] = lint_one(files[i], args, resolver, cli_ignored);
+    for (size_t i = next++; i < files.size(); i = next++) outcomes[i] = lint_one(files[i], args, resolver, cli_ignored, cli_enabled);
   };
   if (jobs <= 1) {
     worker();
@@ -254,6 +262,7 @@ void register_lint(CLI::App &app, int &exit_code) {
   cmd->add_flag("--no-fail", args->no_fail, "Exit 0 even when there are findings");
   cmd->add_option("--config", args->config, "Configuration file (default: .msmigrate.yaml or .hadolint.yaml found upward)");
   cmd->add_option("--ignore", args->ignore, "Rule code, name or alias to skip (repeatable)")->allow_extra_args(false)->delimiter(',');
+  cmd->add_option("--enable", args->enable, "Opt-in rule to turn on, e.g. DL3057 (repeatable)")->allow_extra_args(false)->delimiter(',');
   cmd->add_flag("--fix", args->fix, "Apply safe fixes in place (stdin: print the fixed file)");
   cmd->add_flag("--unsafe-fixes", args->unsafe_fixes, "Also apply fixes that may change behaviour");
   cmd->add_flag("--diff", args->diff, "Print the fixes as unified diffs without writing");

@@ -24,7 +24,7 @@ nlohmann::ordered_json rule_json(const lint::Registry &registry, const lint::Rul
   nlohmann::ordered_json j = {{"code", r.code},         {"name", r.name},
                               {"aliases", r.aliases},   {"severity", lint::to_string(r.severity)},
                               {"scope", r.scope == lint::RuleScope::AllStages ? "all-stages" : "shipped-stages"},
-                              {"fix", lint::to_string(r.fix)}, {"message", r.message},
+                              {"fix", lint::to_string(r.fix)}, {"opt_in", r.opt_in}, {"message", r.message},
                               {"url", registry.docs_url(r)}};
   if (full) {
     j["docs"] = registry.docs(r);
@@ -38,6 +38,7 @@ void print_markdown(const lint::Registry &registry, const lint::Rule &r) {
   std::cout << "# " << r.code << " " << r.name << "\n\n";
   std::cout << "- Severity: " << lint::to_string(r.severity) << "\n";
   std::cout << "- Fix: " << lint::to_string(r.fix) << "\n";
+  if (r.opt_in) std::cout << "- Off by default (opt-in: `enable: [" << r.code << "]` or `--enable " << r.code << "`)\n";
   std::cout << "- Scope: " << (r.scope == lint::RuleScope::AllStages ? "all stages" : "stages that ship") << "\n";
   if (!r.aliases.empty()) std::cout << "- Aliases: " << aliases_text(r) << "\n";
   std::cout << "\n" << r.message << "\n\n";
@@ -86,7 +87,8 @@ void register_rules(CLI::App &app, int &exit_code) {
       for (const auto *r : selected) print_markdown(registry, *r);
     } else if (!code->empty()) {
       const auto &r = *selected.front();
-      std::cout << r.code << " " << r.name << " (" << lint::to_string(r.severity) << ", fix: " << lint::to_string(r.fix)
+      std::cout << r.code << " " << r.name << " (" << lint::to_string(r.severity) << (r.opt_in ? ", opt-in" : "")
+                << ", fix: " << lint::to_string(r.fix)
                 << (r.aliases.empty() ? "" : ", aliases: " + aliases_text(r)) << ")\n\n"
                 << registry.docs(r) << "\n" << registry.docs_url(r) << "\n";
     } else {
@@ -94,7 +96,7 @@ void register_rules(CLI::App &app, int &exit_code) {
                 << std::setw(10) << "FIX" << "ALIASES\n";
       for (const auto *r : selected) {
         std::cout << std::left << std::setw(9) << r->code << std::setw(36) << r->name << std::setw(9)
-                  << lint::to_string(r->severity) << std::setw(10) << lint::to_string(r->fix) << aliases_text(*r)
+                  << (r->opt_in ? "off" : lint::to_string(r->severity)) << std::setw(10) << lint::to_string(r->fix) << aliases_text(*r)
                   << "\n";
       }
     }

@@ -82,6 +82,8 @@ Config load_config(const fs::path &path) {
           if (is_foreign_code(code) && !Registry::instance().find(code)) continue;
           config.ignored.insert(canonical_code(code, where));
         }
+      } else if (key == "enable" || key == "enabled") {
+        for (const auto &code : string_list(value, where, key)) config.enabled_opt_in.insert(canonical_code(code, where));
       } else if (key == "override" || key == "severity") {
         if (!value.IsMap()) throw Error(where + ": '" + key + "' must map severities to lists of rules");
         for (const auto &level : value) {

@@ -31,6 +31,14 @@ struct Config {
   // The `format:` mapping, as written (null when absent); `msmigrate fmt` and the language
   // server validate it (format::options_from_config). hadolint's string `format:` is not this.
   nlohmann::json format_section;
+  std::set<std::string> enabled_opt_in;     // opt-in rules turned on (canonical codes)
+
+  // Whether a rule runs: opt-in rules only when `enable:` lists them or an `override:` gives
+  // them a severity (hadolint's way: its off-by-default rules have severity "ignore").
+  bool enabled(const Rule &rule) const {
+    if (!rule.opt_in) return true;
+    return enabled_opt_in.count(rule.code) > 0 || overrides.count(rule.code) > 0;
+  }
 };
 
 // Parses a config file. Throws msm::Error naming the file on bad YAML, unknown keys or unknown codes.

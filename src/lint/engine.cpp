@@ -157,12 +157,18 @@ std::vector<Suppression> collect_suppressions(const syntax::Document &doc) {
 
 }  // namespace
 
+bool is_ignore_pragma(std::string_view comment_text) {
+  auto sup = parse_comment(comment_text);
+  return sup && sup->kind != SuppressionKind::BuildkitSkip;
+}
+
 std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config &config,
                                       const std::optional<std::filesystem::path> &directory) {
   analysis::StageGraph graph(doc);
   Context ctx(doc, graph, config, directory);
+  const Registry &registry = Registry::instance();
   for (const auto &check : registered_checks()) {
-    if (check.run) check.run(ctx);
+    if (check.run && config.enabled(registry.get(check.code))) check.run(ctx);
   }
   std::vector<Diagnostic> found = std::move(ctx.diagnostics());
 
@@ -182,7 +188,7 @@ std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config 
     for (auto &sup : suppressions) {
       if (!covers(sup, d)) continue;
       for (size_t i = 0; i < sup.names.size(); ++i) {
-        bool match = sup.rules[i] == d.rule || (sup.all && !d.rule->aliases.empty());
+        bool match = sup.rules[i] == d.rule || (sup.all && d.rule->has_buildkit_name());
         if (match) {
           sup.used[i] = true;
           suppressed = true;
@@ -192,7 +198,6 @@ std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config 
     if (!suppressed) kept.push_back(std::move(d));
   }
 
-  const Registry &registry = Registry::instance();
   for (const auto &sup : suppressions) {
     for (size_t i = 0; i < sup.names.size(); ++i) {
       const std::string &name = sup.names[i];

@@ -15,6 +15,10 @@
 
 namespace msm::lint {
 
+// Whether a comment's text (without `#`) is an inline ignore pragma: `hadolint ignore=...`,
+// `msmigrate global ignore=...` (BuildKit's `check=skip` is not one).
+bool is_ignore_pragma(std::string_view comment_text);
+
 // Lints a parsed document. `directory`: where the file lives, for checks reading neighbours.
 std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config &config,
                                       const std::optional<std::filesystem::path> &directory);

@@ -117,6 +117,10 @@ Rule read_metadata(const EmbeddedRuleFile &f) {
       else if (s == "sometimes") rule.fix = FixAvailability::Sometimes;
       else if (s == "always") rule.fix = FixAvailability::Always;
       else fail("fix must be none, sometimes or always");
+    } else if (key == "opt-in") {
+      std::string s = scalar(value);
+      if (s != "true" && s != "false") fail("opt-in must be true or false");
+      rule.opt_in = s == "true";
     } else if (key == "message") {
       rule.message = scalar(value);
     }
@@ -126,6 +130,13 @@ Rule read_metadata(const EmbeddedRuleFile &f) {
 }
 
 }  // namespace
+
+bool Rule::has_buildkit_name() const {
+  return std::any_of(aliases.begin(), aliases.end(), [](const std::string &a) {
+    return !(a.size() == 6 && a[0] == 'D' && a[1] == 'L' &&
+             std::all_of(a.begin() + 2, a.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  });
+}
 
 Registry::Registry(const std::vector<EmbeddedRuleFile> &files) {
   std::vector<std::pair<Rule, const char *>> rules;

@@ -38,8 +38,14 @@ struct Rule {
   Severity severity = Severity::Warning;
   RuleScope scope = RuleScope::AllStages;
   FixAvailability fix = FixAvailability::None;
+  // Off unless a configuration enables it (`enable:`, or hadolint's `override:` naming it).
+  bool opt_in = false;
   std::string message;  // summary
   std::string source_file;  // rules/<file>.yaml
+
+  // BuildKit's check name among the aliases (`check=skip=all` skips exactly those rules); the
+  // other aliases are hadolint's DLxxxx codes.
+  bool has_buildkit_name() const;
 };
 
 // The embedded rule files (generated at build time from rules/*.yaml).

@@ -61,7 +61,7 @@ fi
 printf 'FROM alpine:3.20\nCMD ["true"]\n' >"$tmp/good.Dockerfile"
 check "clean file" 0 -- "$bin" lint "$tmp/good.Dockerfile"
 [[ ! -s $tmp/out ]] && ok || fail "clean file printed: $(cat "$tmp/out")"
-printf 'FROM alpine:3.20\nFROM alpine AS unused\nCMD ["true"]\n' >"$tmp/info.Dockerfile"
+printf 'FROM alpine:3.20\nFROM alpine:3.20 AS unused\nCMD ["true"]\n' >"$tmp/info.Dockerfile"
 check "info finding fails by default" 1 -- "$bin" lint "$tmp/info.Dockerfile"
 check "threshold warning ignores info" 0 -- "$bin" lint --failure-threshold warning "$tmp/info.Dockerfile"
 check "--no-fail" 0 -- "$bin" lint --no-fail "$tmp/info.Dockerfile"
@@ -85,11 +85,11 @@ contains "syntax error reported" "error MSM1001" "$tmp/out"
 # --- stdin, directories, globs, order ---------------------------------------------------------
 check "stdin" 1 -- bash -c "printf 'FROM alpine\nMAINTAINER me\n' | '$bin' lint --stdin-filename web/Dockerfile"
 contains "stdin filename in output" "web/Dockerfile:2:1: warning MSM1012" "$tmp/out"
-check "stdin fix prints the fixed buffer" 0 -- bash -c "printf 'FROM alpine as b\n' | '$bin' lint --fix -"
-[[ $(cat "$tmp/out") == "FROM alpine AS b" ]] && ok || fail "stdin --fix output: $(cat "$tmp/out")"
+check "stdin fix prints the fixed buffer" 0 -- bash -c "printf 'FROM alpine:3.20 as b\n' | '$bin' lint --fix -"
+[[ $(cat "$tmp/out") == "FROM alpine:3.20 AS b" ]] && ok || fail "stdin --fix output: $(cat "$tmp/out")"
 mkdir -p "$tmp/tree/a" "$tmp/tree/b/node_modules" "$tmp/tree/c"
 for f in a/Dockerfile b/api.Dockerfile c/Containerfile c/Dockerfile.dev b/node_modules/Dockerfile; do
-  printf 'FROM alpine\nMAINTAINER me\n' >"$tmp/tree/$f"
+  printf 'FROM alpine:3.20\nMAINTAINER me\n' >"$tmp/tree/$f"
 done
 printf 'not a dockerfile\n' >"$tmp/tree/c/README"
 check "directory" 1 -- "$bin" lint "$tmp/tree"
@@ -104,7 +104,7 @@ check "glob (expanded by msmigrate)" 1 -- "$bin" lint "$tmp/tree/c/*file*"
 
 # --- Configuration ------------------------------------------------------------------------
 mkdir -p "$tmp/proj/sub"
-printf 'FROM alpine AS x\nFROM alpine\nMAINTAINER me\n' >"$tmp/proj/sub/Dockerfile"
+printf 'FROM alpine:3.20 AS x\nFROM alpine:3.20\nMAINTAINER me\n' >"$tmp/proj/sub/Dockerfile"
 printf 'ignored: [DL3008, MaintainerDeprecated]\nfailure-threshold: warning\n' >"$tmp/proj/.hadolint.yaml"
 check ".hadolint.yaml honoured" 0 -- "$bin" lint "$tmp/proj/sub/Dockerfile"
 contains "info still shown" "MSM3001" "$tmp/out"
@@ -117,10 +117,10 @@ check "--config with unknown rule" 2 -- "$bin" lint --config "$tmp/bad.yaml" "$t
 contains "config error names the file" "bad.yaml" "$tmp/err"
 
 # --- --fix, --diff ---------------------------------------------------------------------------
-printf 'from alpine as Build\nENV A 1\nFROM alpine\nCOPY --from=0 /a /a\n' >"$tmp/fix.Dockerfile"
+printf 'from alpine:3.20 as Build\nENV A 1\nFROM alpine:3.20\nCOPY --from=0 /a /a\n' >"$tmp/fix.Dockerfile"
 cp "$tmp/fix.Dockerfile" "$tmp/fix.orig"
 check "--diff exits 1 when fixes exist" 1 -- "$bin" lint --diff "$tmp/fix.Dockerfile"
-contains "--diff prints a diff" "+FROM alpine AS build" "$tmp/out"
+contains "--diff prints a diff" "+FROM alpine:3.20 AS build" "$tmp/out"
 cmp -s "$tmp/fix.Dockerfile" "$tmp/fix.orig" && ok || fail "--diff wrote the file"
 check "--fix" 0 -- "$bin" lint --fix "$tmp/fix.Dockerfile"
 cp "$tmp/fix.Dockerfile" "$tmp/fix.once"

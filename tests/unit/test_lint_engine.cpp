@@ -89,7 +89,7 @@ TEST_CASE("lint engine: configuration ignores and overrides severities") {
   CHECK(!has(codes("FROM alpine\nMAINTAINER me\n", config), "MSM1012"));
   Config override;
   override.overrides["MSM1012"] = Severity::Error;
-  auto doc = msm::syntax::Document::parse("FROM alpine\nMAINTAINER me\n", "Dockerfile");
+  auto doc = msm::syntax::Document::parse("FROM alpine:3\nMAINTAINER me\n", "Dockerfile");
   auto ds = lint_document(*doc, override, std::nullopt);
   REQUIRE(ds.size() == 1);
   CHECK(ds[0].severity == Severity::Error);

@@ -75,6 +75,7 @@ TEST_CASE("lint registry: the fast metadata reader agrees with yaml-cpp on every
     std::vector<std::string> aliases;
     for (const auto &a : node["aliases"]) aliases.push_back(a.as<std::string>());
     CHECK(r.aliases == aliases);
+    CHECK(r.opt_in == (node["opt-in"] ? node["opt-in"].as<bool>() : false));
   }
 }
 

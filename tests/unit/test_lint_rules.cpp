@@ -33,6 +33,15 @@ struct ExampleDir {
   }
 };
 
+// An example's configuration: its `.msmigrate.yaml` or `.hadolint.yaml` among the files (rules
+// such as trustedRegistries and label-schema need one), else the defaults.
+Config example_config(const ExampleDir &dir, const RuleExamples &ex) {
+  for (const auto &[name, content] : ex.files) {
+    if (name == ".msmigrate.yaml" || name == ".hadolint.yaml") return load_config(dir.path / name);
+  }
+  return Config{};
+}
+
 size_t count(const std::vector<Diagnostic> &ds, const Rule &rule) {
   return static_cast<size_t>(std::count_if(ds.begin(), ds.end(), [&](const Diagnostic &d) { return d.rule == &rule; }));
 }
@@ -41,11 +50,12 @@ size_t count(const std::vector<Diagnostic> &ds, const Rule &rule) {
 
 TEST_CASE("lint rules: invalid examples report, valid examples do not") {
   const auto &registry = Registry::instance();
-  Config config;
   size_t examples = 0;
   for (const auto &rule : registry.rules()) {
     auto ex = registry.examples(rule);
     ExampleDir dir(ex);
+    Config config = example_config(dir, ex);
+    config.enabled_opt_in.insert(rule.code);  // an opt-in rule's examples show it turned on
     for (const auto &text : ex.invalid) {
       CAPTURE(rule.code);
       CAPTURE(text);
@@ -69,11 +79,13 @@ TEST_CASE("lint rules: fix examples give the expected text and are stable") {
   Config config;
   for (const auto &rule : registry.rules()) {
     auto ex = registry.examples(rule);
+    ExampleDir dir(ex);
     for (const auto &f : ex.fixes) {
       CAPTURE(rule.code);
       CAPTURE(f.before);
       // Only this rule's fixes, so the example shows what this rule does.
-      Config only;
+      Config only = example_config(dir, ex);
+      only.enabled_opt_in.insert(rule.code);
       for (const auto &other : registry.rules()) {
         if (&other != &rule) only.ignored.insert(other.code);
       }
@@ -104,7 +116,8 @@ TEST_CASE("lint rules: per-rule snapshots of diagnostics, fix diffs and fixed fi
     CAPTURE(rule.code);
     auto ex = registry.examples(rule);
     ExampleDir example_dir(ex);
-    Config only;
+    Config only = example_config(example_dir, ex);
+    only.enabled_opt_in.insert(rule.code);
     for (const auto &other : registry.rules()) {
       if (&other != &rule) only.ignored.insert(other.code);
     }

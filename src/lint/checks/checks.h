@@ -5,14 +5,22 @@
 
 namespace msm::lint::checks {
 
+void inline_ignore_pragma(Context &ctx); // DL1001
+void root_user(Context &ctx);      // DL3002
+void untagged_base_image(Context &ctx); // DL3006
+void latest_tag(Context &ctx);     // DL3007
 void unpinned_apt_get_install(Context &ctx);     // DL3008
 void apt_lists_not_removed(Context &ctx);        // DL3009
+void expose_port_range(Context &ctx); // DL3011
 void unpinned_pip_install(Context &ctx);         // DL3013
 void apt_get_without_yes(Context &ctx);          // DL3014
 void apt_get_install_recommends(Context &ctx);   // DL3015
 void unpinned_npm_install(Context &ctx);         // DL3016
 void unpinned_apk_add(Context &ctx);             // DL3018
 void apk_add_without_no_cache(Context &ctx);     // DL3019
+void add_instead_of_copy(Context &ctx); // DL3020
+void copy_multiple_sources_dest(Context &ctx); // DL3021
+void untrusted_registry(Context &ctx); // DL3026
 void apt_instead_of_apt_get(Context &ctx);       // DL3027
 void unpinned_gem_install(Context &ctx);         // DL3028
 void yum_without_yes(Context &ctx);              // DL3030
@@ -26,8 +34,26 @@ void dnf_without_yes(Context &ctx);              // DL3038
 void dnf_cache_not_cleaned(Context &ctx);        // DL3040
 void unpinned_dnf_install(Context &ctx);         // DL3041
 void pip_install_with_cache(Context &ctx);       // DL3042
+void onbuild_trigger_disallowed(Context &ctx); // DL3043
+void env_self_reference(Context &ctx); // DL3044
+void copy_relative_without_workdir(Context &ctx); // DL3045
+void invalid_label_key(Context &ctx); // DL3048
+void missing_label(Context &ctx);  // DL3049
+void label_not_in_schema(Context &ctx); // DL3050
+void empty_label(Context &ctx);    // DL3051
+void url_label(Context &ctx);      // DL3052
+void time_label(Context &ctx);     // DL3053
+void spdx_label(Context &ctx);     // DL3054
+void hash_label(Context &ctx);     // DL3055
+void semver_label(Context &ctx);   // DL3056
+void missing_healthcheck(Context &ctx); // DL3057
+void email_label(Context &ctx);    // DL3058
+void consecutive_run(Context &ctx); // DL3059
 void yarn_cache_not_cleaned(Context &ctx);       // DL3060
+void instruction_before_from(Context &ctx); // DL3061
 void unpinned_go_install(Context &ctx);          // DL3062
+void non_numeric_user(Context &ctx); // DL3066
+void copy_entire_filesystem(Context &ctx); // DL3067
 void syntax_error(Context &ctx);              // MSM1001
 void unknown_instruction(Context &ctx);       // MSM1002
 void unknown_flag(Context &ctx);              // MSM1003

@@ -99,3 +99,82 @@ inline std::optional<syntax::Range> reference_range(const syntax::Document &doc,
 }
 
 }  // namespace msm::lint::checks
+
+#include "analysis/expansion.h"
+
+namespace msm::lint::checks {
+
+// `word` as BuildKit expands it for the instruction at `instruction` (FROM lines see the global
+// ARGs), or nullopt when it uses a variable without a known value: checks then stay silent
+// rather than guess.
+inline std::optional<std::string> resolved(const Context &ctx, size_t instruction, std::string_view word) {
+  if (word.find_first_of("$'\"\\`") == std::string_view::npos) return std::string(word);
+  const auto &scope = ctx.graph().scope();
+  bool from = ctx.doc().instructions()[instruction].is(syntax::InstructionKind::From);
+  analysis::ExpansionOptions options;
+  options.escape = ctx.doc().escape();
+  auto e = analysis::expand_word(
+      word,
+      [&](std::string_view name) { return from ? scope.lookup_global(name) : scope.lookup(instruction, name); },
+      options);
+  if (e.error) return std::nullopt;
+  // `${X:-default}` of an unset X is as known as a value.
+  auto with_default = names_with_default(word);
+  for (const auto &name : e.unset) {
+    if (!with_default.count(name)) return std::nullopt;
+  }
+  return e.value;
+}
+
+// Every instruction in document order with ONBUILD triggers unwrapped: rules about an
+// instruction's own arguments apply to the trigger as well (reported on the ONBUILD line).
+template <typename Fn>
+void for_each_with_triggers(const syntax::Document &doc, Fn &&fn) {
+  const auto &instructions = doc.instructions();
+  for (size_t i = 0; i < instructions.size(); ++i) {
+    fn(i, instructions[i]);
+    if (instructions[i].trigger) fn(i, *instructions[i].trigger);
+  }
+}
+
+}  // namespace msm::lint::checks
+
+namespace msm::lint::checks {
+
+// Whether a stage is built on a Windows image (the root of its FROM chain names Windows
+// Server Core or Nano Server), or the file uses the escape directive Windows Dockerfiles use.
+inline bool windows_stage(const Context &ctx, size_t stage) {
+  const auto &stages = ctx.graph().stages();
+  while (stages[stage].base_stage) stage = *stages[stage].base_stage;
+  std::string base = lower(stages[stage].base_expanded);
+  for (std::string_view windows : {"windows", "nanoserver", "servercore"}) {
+    if (base.find(windows) != std::string::npos) return true;
+  }
+  return ctx.doc().escape() == '`';
+}
+
+// Whether RUN at `instruction` runs through a POSIX shell: not after a SHELL naming powershell,
+// pwsh or cmd (in the stage or the stages it is built FROM), nor on a Windows image, whose
+// default shell is cmd. Fragments without FROM are taken as POSIX.
+inline bool posix_shell_at(const Context &ctx, size_t instruction) {
+  const auto &graph = ctx.graph();
+  const auto &instructions = ctx.doc().instructions();
+  auto first = graph.stage_of(instruction);
+  if (!first) return ctx.doc().escape() != '`';
+  size_t end = instruction;
+  for (auto stage = first; stage; stage = graph.stages()[*stage].base_stage) {
+    const auto &s = graph.stages()[*stage];
+    for (size_t i = std::min(end, s.end_instruction); i-- > s.from_instruction + 1;) {
+      const auto &ins = instructions[i];
+      if (!ins.is(syntax::InstructionKind::Shell) || !ins.json || ins.args.empty()) continue;
+      std::string exe = lower(ins.args[0].value);
+      if (size_t slash = exe.find_last_of("/\\"); slash != std::string::npos) exe = exe.substr(slash + 1);
+      if (exe.size() > 4 && exe.compare(exe.size() - 4, 4, ".exe") == 0) exe.resize(exe.size() - 4);
+      return exe != "powershell" && exe != "pwsh" && exe != "cmd";
+    }
+    end = static_cast<size_t>(-1);
+  }
+  return !windows_stage(ctx, *first);
+}
+
+}  // namespace msm::lint::checks

@@ -1,0 +1,38 @@
+// DL3045: COPY or ADD to a relative destination in a stage where no WORKDIR was set (nor in
+// the stages it is built from), so the files land wherever the base image's WORKDIR points.
+
+#include "lint/checks/checks.h"
+#include "lint/checks/util.h"
+
+namespace msm::lint::checks {
+
+namespace {
+bool absolute(std::string_view p) {
+  if (!p.empty() && (p[0] == '/' || p[0] == '\\')) return true;
+  return p.size() >= 2 && std::isalpha(static_cast<unsigned char>(p[0])) && p[1] == ':';  // Windows drive
+}
+}  // namespace
+
+void copy_relative_without_workdir(Context &ctx) {
+  using K = syntax::InstructionKind;
+  const auto &graph = ctx.graph();
+  const auto &instructions = ctx.doc().instructions();
+  std::vector<bool> sets_workdir(graph.stages().size(), false);
+  for (const auto &stage : graph.stages()) {
+    bool workdir = stage.base_stage && sets_workdir[*stage.base_stage];
+    for (size_t i = stage.from_instruction + 1; i < stage.end_instruction; ++i) {
+      const auto &ins = instructions[i];
+      if (ins.is(K::Workdir)) workdir = true;
+      if (workdir || !(ins.is(K::Copy) || ins.is(K::Add)) || ins.args.size() < 2) continue;
+      const auto &dest = ins.args.back();
+      auto value = resolved(ctx, i, dest.value);
+      if (!value || value->empty() || absolute(*value)) continue;
+      ctx.report("DL3045", dest.range,
+                 upper(ins.keyword) + " to relative destination `" + dest.value +
+                     "` without a WORKDIR in this stage: set WORKDIR first or use an absolute path");
+    }
+    sets_workdir[stage.index] = workdir;
+  }
+}
+
+}  // namespace msm::lint::checks
