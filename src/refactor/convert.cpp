@@ -97,6 +97,23 @@ SourceRef file_ref(const std::string &file, const syntax::Document &doc, const s
   return SourceRef{file, ins.start_line, std::string(doc.text(ins.line_range))};
 }
 
+// `docker cp` writes files owned by whoever runs it (root in a build script), and a COPY from the
+// context gives 0:0; `COPY --from` keeps the owner the file had in the builder. Where the builder
+// may leave files owned by another user, the converted COPY says --chown=0:0 to stay the same.
+bool builder_may_leave_non_root_files(const syntax::Document *doc) {
+  if (!doc) return false;  // a stock image: its default user is unknown here; root is the norm
+  for (const auto &ins : doc->instructions()) {
+    if (ins.is(syntax::InstructionKind::User) && !ins.args.empty()) {
+      std::string user = lower(std::string(ins.args[0].value));
+      if (user != "root" && user != "0" && user != "root:root" && user != "0:0") return true;
+    }
+    if (ins.is(syntax::InstructionKind::Run) && ins.original.find("chown") != std::string::npos) return true;
+    if ((ins.is(syntax::InstructionKind::Copy) || ins.is(syntax::InstructionKind::Add)))
+      for (const auto &f : ins.flags) if (f.name == "chown") return true;
+  }
+  return false;
+}
+
 struct Builder {
   std::optional<size_t> build;       // index into model.builds; none for a stock image
   std::string image;                 // canonical
@@ -801,7 +818,14 @@ class Converter {
       const auto &arg = ins.args[matched[0].first];
       edits.push_back(edit::TextEdit{arg.range.start, arg.range.end, ins.json ? json_quote(exported) : exported});
     } else {
-      edits.push_back(edit::TextEdit{ins.keyword_range.start, ins.keyword_range.end, keyword + " --from=" + builder.stage});
+      std::string owner;
+      bool has_chown = false;
+      for (const auto &f : ins.flags) has_chown = has_chown || f.name == "chown";
+      if (!has_chown && builder_may_leave_non_root_files(builder.doc.get())) {
+        owner = " --chown=0:0";
+        m_conv.warnings.push_back(Finding{"owner-reset", "the builder may leave files owned by another user; --chown=0:0 keeps the owner docker cp gave them", at});
+      }
+      edits.push_back(edit::TextEdit{ins.keyword_range.start, ins.keyword_range.end, keyword + " --from=" + builder.stage + owner});
       bool renamed = false;
       for (const auto &[a, m] : matched) {
         const auto &arg = ins.args[a];

@@ -13,7 +13,6 @@ check() {
   if [[ $code -ne $want ]]; then fail "$name: exit $code, wanted $want; stderr: $(head -3 "$tmp/err")"; return 1; fi
   ok
 }
-contains() { if grep -qF -- "$2" "$3"; then ok; else fail "$1: '$2' not in $(basename "$3"): $(head -5 "$3")"; fi; }
 
 # --- Renderer snapshots over one shared fixture --------------------------------------------
 fixture=$root/fixtures/lint/render

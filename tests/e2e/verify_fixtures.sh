@@ -14,7 +14,7 @@ json_check() {  # json_check NAME FILE PYTHON-EXPRESSION-ON-r
   fi
 }
 
-for fx in examples/builder-pattern verify/run-cat-tar verify/bind-mount; do
+for fx in examples/builder-pattern verify/run-cat-tar verify/bind-mount verify/non-root-builder; do
   name=$(basename "$fx")
   proj=$tmp/$name
   cp -a "$root/fixtures/$fx" "$proj"
@@ -37,6 +37,10 @@ done
 json_check "builder-pattern" "$tmp/builder-pattern.json" "r['images']['build'][0]['uncompressed_bytes'] > 10 * r['images']['new_final']['uncompressed_bytes']"
 json_check "run-cat-tar" "$tmp/run-cat-tar.json" "[s for s in r['steps'] if 'cat' in s['what'] and s['run']] and [s for s in r['steps'] if 'tar' in s['what'] and s['run']]"
 json_check "bind-mount" "$tmp/bind-mount.json" "[s for s in r['steps'] if 'bind mounts' in s['what'] and s['run']]"
+# The builder runs as 1000:1000; docker cp gave the artifact to root, so the conversion resets it.
+"$bin" convert "$root/fixtures/verify/non-root-builder" >"$tmp/nrb.Dockerfile" 2>"$tmp/nrb.log"
+contains "non-root-builder: COPY --from resets the owner" "COPY --from=builder --chown=0:0 /tmp/hello" "$tmp/nrb.Dockerfile"
+contains "non-root-builder: owner-reset warning" "warning[owner-reset]" "$tmp/nrb.log"
 
 # The text table names the verdict.
 "$bin" verify "$tmp/builder-pattern" --no-edit-rebuild >"$tmp/table.txt" 2>/dev/null

@@ -13,6 +13,13 @@ fail() {
   echo "FAIL $*"
   failed=$((failed + 1))
 }
+# contains NAME TEXT FILE: passes when FILE contains TEXT literally.
+contains() { if grep -qF -- "$2" "$3"; then ok; else fail "$1: '$2' not in $(basename "$3"): $(head -5 "$3")"; fi; }
+# A misspelt helper or a missing tool must fail the test, not pass silently.
+command_not_found_handle() {
+  fail "command not found: $1"
+  return 127
+}
 # finish [LABEL]: prints the summary and exits non-zero when anything failed.
 finish() {
   echo "${1:-$(basename "$0" .sh)}: $passed passed, $failed failed"
