@@ -8,8 +8,12 @@ namespace msm::lint {
 
 const std::vector<CheckRegistration> &registered_checks() {
   static const std::vector<CheckRegistration> k_checks = {
+      {"DL3001", checks::system_command_in_run},
+      {"DL3003", checks::cd_instead_of_workdir},
+      {"DL3004", checks::sudo_in_run},
       {"DL3008", checks::unpinned_apt_get_install},
       {"DL3009", checks::apt_lists_not_removed},
+      {"DL3010", checks::copied_archive_extracted},
       {"DL3013", checks::unpinned_pip_install},
       {"DL3014", checks::apt_get_without_yes},
       {"DL3015", checks::apt_get_install_recommends},
@@ -29,8 +33,13 @@ const std::vector<CheckRegistration> &registered_checks() {
       {"DL3040", checks::dnf_cache_not_cleaned},
       {"DL3041", checks::unpinned_dnf_install},
       {"DL3042", checks::pip_install_with_cache},
+      {"DL3046", checks::useradd_high_uid},
+      {"DL3047", checks::wget_without_progress},
       {"DL3060", checks::yarn_cache_not_cleaned},
       {"DL3062", checks::unpinned_go_install},
+      {"DL4001", checks::wget_and_curl},
+      {"DL4005", checks::link_bin_sh},
+      {"DL4006", checks::pipe_without_pipefail},
       {"MSM1001", checks::syntax_error},
       {"MSM1002", checks::unknown_instruction},
       {"MSM1003", checks::unknown_flag},

@@ -130,7 +130,7 @@ check "--diff after --fix is empty" 0 -- "$bin" lint --diff "$tmp/fix.Dockerfile
 
 # --- rules ------------------------------------------------------------------------------------
 check "rules list" 0 -- "$bin" rules
-[[ $(grep -c '^MSM' "$tmp/out") -eq $(ls "$root"/rules/*.yaml | wc -l) ]] && ok || fail "rules list incomplete"
+[[ $(grep -cE '^(MSM|DL)' "$tmp/out") -eq $(ls "$root"/rules/*.yaml | wc -l) ]] && ok || fail "rules list incomplete"
 check "rules by alias" 0 -- "$bin" rules StageNameCasing
 contains "rules docs" "## Why is this bad?" "$tmp/out"
 check "rules json" 0 -- "$bin" rules --format json

@@ -5,8 +5,12 @@
 
 namespace msm::lint::checks {
 
+void system_command_in_run(Context &ctx);        // DL3001
+void cd_instead_of_workdir(Context &ctx);        // DL3003
+void sudo_in_run(Context &ctx);                  // DL3004
 void unpinned_apt_get_install(Context &ctx);     // DL3008
 void apt_lists_not_removed(Context &ctx);        // DL3009
+void copied_archive_extracted(Context &ctx);     // DL3010
 void unpinned_pip_install(Context &ctx);         // DL3013
 void apt_get_without_yes(Context &ctx);          // DL3014
 void apt_get_install_recommends(Context &ctx);   // DL3015
@@ -26,8 +30,13 @@ void dnf_without_yes(Context &ctx);              // DL3038
 void dnf_cache_not_cleaned(Context &ctx);        // DL3040
 void unpinned_dnf_install(Context &ctx);         // DL3041
 void pip_install_with_cache(Context &ctx);       // DL3042
+void useradd_high_uid(Context &ctx);             // DL3046
+void wget_without_progress(Context &ctx);        // DL3047
 void yarn_cache_not_cleaned(Context &ctx);       // DL3060
 void unpinned_go_install(Context &ctx);          // DL3062
+void wget_and_curl(Context &ctx);                // DL4001
+void link_bin_sh(Context &ctx);                  // DL4005
+void pipe_without_pipefail(Context &ctx);        // DL4006
 void syntax_error(Context &ctx);              // MSM1001
 void unknown_instruction(Context &ctx);       // MSM1002
 void unknown_flag(Context &ctx);              // MSM1003
