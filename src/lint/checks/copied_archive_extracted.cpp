@@ -94,8 +94,8 @@ void copied_archive_extracted(Context &ctx) {
     }
     if (copied.empty()) continue;
     std::vector<bool> reported(copied.size(), false);
-    shell_rules::for_each_command(ctx, [&](const shell_rules::CommandAt &c) {
-      if (c.name != "tar" || c.run.onbuild || c.run.stage != stage.index) return;
+    shell_rules::for_each_command(ctx, {"tar"}, [&](const shell_rules::CommandAt &c) {
+      if (c.run.onbuild || c.run.stage != stage.index) return;
       auto archive = extracted_archive(c);
       if (!archive || archive->empty() || archive->find('$') != std::string::npos) return;
       std::string_view name = base_name(*archive);

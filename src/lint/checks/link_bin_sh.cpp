@@ -18,8 +18,7 @@ bool is_bin_sh(std::string_view path) { return path == "/bin/sh" || path == "/us
 }  // namespace
 
 void link_bin_sh(Context &ctx) {
-  shell_rules::for_each_command(ctx, [&](const shell_rules::CommandAt &c) {
-    if (c.name != "ln") return;
+  shell_rules::for_each_command(ctx, {"ln"}, [&](const shell_rules::CommandAt &c) {
     auto opts = shell_rules::parse_options(c, k_ln);
     // `ln [-s] TARGET LINK`: the last operand is the link (with -t, every operand is a target).
     if (opts.operands.size() < 2 || opts.has("-t") || opts.has("--target-directory")) return;

@@ -19,9 +19,14 @@ std::string_view base_name(std::string_view path) {
 
 // `command -v x`, `command -V x`: a lookup, not a run of x.
 bool is_lookup(const analysis::shell::Command &c) {
-  if (c.words.size() < 2 || pk::word_text(c.words[0]).text != "command") return false;
-  std::string option = pk::word_text(c.words[1]).text;
-  return option == "-v" || option == "-V";
+  return c.words.size() >= 2 && c.words[0].raw == "command" && (c.words[1].raw == "-v" || c.words[1].raw == "-V");
+}
+
+// The wrappers packages::skip_wrappers looks through.
+bool is_wrapper(std::string_view name) {
+  static constexpr std::string_view k_wrappers[] = {"sudo", "env",  "nice",      "ionice", "nohup",  "command",
+                                                    "exec", "time", "eatmydata", "xargs",  "timeout"};
+  return std::find(std::begin(k_wrappers), std::end(k_wrappers), name) != std::end(k_wrappers);
 }
 
 }  // namespace
@@ -36,15 +41,24 @@ syntax::Range CommandAt::words_range(size_t first, size_t last) const {
   return script.source_range({words[first].range.start, words[last].range.end});
 }
 
-void for_each_command(const Context &ctx, const std::function<void(const CommandAt &)> &fn) {
+void for_each_command(const Context &ctx, std::initializer_list<std::string_view> programs,
+                      const std::function<void(const CommandAt &)> &fn) {
+  auto wanted = [&](std::string_view name) {
+    return std::find(programs.begin(), programs.end(), name) != programs.end();
+  };
   for (const auto &run : ctx.runs()) {
     for (const auto &script : run.scripts) {
       for (const auto &rc : script.commands()) {
         const auto &c = *rc.command;
-        if (c.words.empty() || is_lookup(c)) continue;
+        if (c.words.empty()) continue;
+        const std::string &first = c.words[0].raw;
+        bool plain = first.find_first_of("'\"\\$") == std::string::npos;
+        if (plain && !wanted(base_name(first)) && !is_wrapper(base_name(first))) continue;
+        if (is_lookup(c)) continue;
         size_t program = pk::skip_wrappers(c);
         if (program >= c.words.size()) continue;
         std::string name(base_name(pk::word_text(c.words[program]).text));
+        if (!wanted(name)) continue;
         fn(CommandAt{run, script, rc, program, std::move(name)});
       }
     }

@@ -5,6 +5,7 @@
 // option reading (clusters like `-qO-`, `--name=value`) and positions of words in the Dockerfile.
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,9 +31,12 @@ struct CommandAt {
   syntax::Range words_range(size_t first, size_t last) const;
 };
 
-// Every command of every RUN script, in source order (top level, then the commands of its
-// substitutions, then function bodies, as RunScript::commands() lists them).
-void for_each_command(const Context &ctx, const std::function<void(const CommandAt &)> &fn);
+// Every command of every RUN script running one of `programs` (base names), in source order (top
+// level, then the commands of its substitutions, then function bodies, as RunScript::commands()
+// lists them). Commands whose first word is plainly something else are skipped without
+// unquoting their words: this runs for every command of every file on save.
+void for_each_command(const Context &ctx, std::initializer_list<std::string_view> programs,
+                      const std::function<void(const CommandAt &)> &fn);
 
 // The options of a command, read the GNU way until the first operand after `--`.
 struct ParsedOptions {

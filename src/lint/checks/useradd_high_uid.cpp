@@ -25,8 +25,7 @@ const shell_rules::OptionSyntax k_useradd = {
 }  // namespace
 
 void useradd_high_uid(Context &ctx) {
-  shell_rules::for_each_command(ctx, [&](const shell_rules::CommandAt &c) {
-    if (c.name != "useradd") return;
+  shell_rules::for_each_command(ctx, {"useradd"}, [&](const shell_rules::CommandAt &c) {
     auto opts = shell_rules::parse_options(c, k_useradd);
     if (opts.has("-l") || opts.has("--no-log-init")) return;
     const auto *uid = opts.find("-u");

@@ -39,8 +39,7 @@ bool probes_tools(const analysis::RunScript &script) {
 void wget_and_curl(Context &ctx) {
   // Key: the stage (ONBUILD triggers form their own group: they run in a child image).
   std::map<std::pair<long, bool>, Group> groups;
-  shell_rules::for_each_command(ctx, [&](const shell_rules::CommandAt &c) {
-    if (c.name != "wget" && c.name != "curl") return;
+  shell_rules::for_each_command(ctx, {"wget", "curl"}, [&](const shell_rules::CommandAt &c) {
     if (probes_tools(c.script)) return;
     long stage = c.run.stage ? static_cast<long>(*c.run.stage) : -1;
     Group &g = groups[{stage, c.run.onbuild}];

@@ -36,8 +36,7 @@ bool stderr_redirected(const analysis::shell::Command &c) {
 }  // namespace
 
 void wget_without_progress(Context &ctx) {
-  shell_rules::for_each_command(ctx, [&](const shell_rules::CommandAt &c) {
-    if (c.name != "wget") return;
+  shell_rules::for_each_command(ctx, {"wget"}, [&](const shell_rules::CommandAt &c) {
     auto opts = shell_rules::parse_options(c, k_wget);
     for (std::string_view a : k_accepted) {
       if (opts.has(a)) return;
