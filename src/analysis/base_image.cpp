@@ -27,10 +27,16 @@ constexpr std::array<std::string_view, 14> k_debian_codenames = {
     "focal",    "noble",    "bionic", "xenial",  "oracular", "plucky", "lunar"};
 
 // Official images whose default (non-alpine, non-windows) variants are built on Debian or Ubuntu.
-constexpr std::array<std::string_view, 22> k_debian_based = {
-    "debian",   "ubuntu",  "buildpack-deps", "python", "node",    "golang",        "ruby",   "php",
-    "perl",     "rust",    "openjdk",        "gcc",    "haskell", "elixir",        "erlang", "julia",
-    "r-base",   "maven",   "gradle",         "eclipse-temurin",   "clojure",       "swift"};
+constexpr std::array<std::string_view, 34> k_debian_based = {
+    "debian",    "ubuntu",    "buildpack-deps", "python",   "node",     "golang",    "ruby",
+    "php",       "perl",      "rust",           "openjdk",  "gcc",      "haskell",   "elixir",
+    "erlang",    "julia",     "r-base",         "maven",    "gradle",   "eclipse-temurin",
+    "clojure",   "swift",     "nginx",          "httpd",    "postgres", "redis",     "nextcloud",
+    "wordpress", "drupal",    "rabbitmq",       "mongo",    "tomcat",   "memcached", "ghost"};
+
+// Docker Hub namespaces holding the official images of one architecture (`arm64v8/debian`).
+constexpr std::array<std::string_view, 10> k_arch_namespaces = {
+    "amd64/", "arm32v5/", "arm32v6/", "arm32v7/", "arm64v8/", "i386/", "ppc64le/", "s390x/", "riscv64/", "mips64le/"};
 
 constexpr std::array<std::string_view, 8> k_redhat = {"fedora",    "centos",      "rockylinux", "almalinux",
                                                       "oraclelinux", "amazonlinux", "rhel",       "photon"};
@@ -71,7 +77,9 @@ ImageFamily image_family(std::string_view reference) {
   if (contains(tag, "windowsservercore") || contains(tag, "nanoserver") || contains(path, "windows")) {
     return ImageFamily::Unknown;
   }
-  if (one_of(name, k_redhat) || contains(path, "redhat/") || contains(path, "ubi8") || contains(path, "ubi9") ||
+  bool redhat_namespace = false;  // quay.io/fedora/python-311, quay.io/centos/centos
+  for (std::string_view r : k_redhat) redhat_namespace = redhat_namespace || contains(path, std::string(r) + "/");
+  if (one_of(name, k_redhat) || redhat_namespace || contains(path, "redhat/") || contains(path, "ubi8") || contains(path, "ubi9") ||
       contains(path, "ubi10") || name.rfind("ubi", 0) == 0 || contains(tag, "ubi")) {
     return ImageFamily::RedHat;
   }
@@ -82,6 +90,9 @@ ImageFamily image_family(std::string_view reference) {
   }
   // Official images: `python`, `library/python`, `docker.io/library/python`.
   bool official = slash == std::string::npos || path.rfind("library/", 0) == 0 || path.rfind("docker.io/library/", 0) == 0;
+  for (std::string_view ns : k_arch_namespaces) {
+    official = official || (path.rfind(ns, 0) == 0 && path.find('/', ns.size()) == std::string_view::npos);
+  }
   if (official && one_of(name, k_debian_based)) return ImageFamily::Debian;
   if (name == "debian" || name == "ubuntu") return ImageFamily::Debian;
   return ImageFamily::Unknown;
