@@ -119,7 +119,8 @@ bool is_python(std::string_view program) {
   return std::all_of(n.begin(), n.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
 }
 
-// Index of the first word after wrappers (`sudo -E env X=1 nice -n 5 apt-get`).
+}  // namespace
+
 size_t skip_wrappers(const shell::Command &c) {
   size_t i = 0;
   while (i < c.words.size()) {
@@ -161,8 +162,6 @@ size_t skip_wrappers(const shell::Command &c) {
   }
   return i;
 }
-
-}  // namespace
 
 const std::vector<ManagerInfo> &all_managers() {
   static const std::vector<ManagerInfo> k_table = make_table();

@@ -81,6 +81,9 @@ struct Invocation {
   const shell::Word &word(size_t index) const { return command->words[index]; }
 };
 
+// Index of the first word after wrappers (`sudo -E env X=1 nice -n 5 apt-get`): the program run.
+size_t skip_wrappers(const shell::Command &c);
+
 // The package-manager invocation a command is, if any. Wrappers are looked through (sudo, env,
 // nice, nohup, time, command, exec, xargs, timeout, eatmydata), and `python -m pip`.
 std::optional<Invocation> read_invocation(const shell::Command &c);

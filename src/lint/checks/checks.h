@@ -6,11 +6,17 @@
 namespace msm::lint::checks {
 
 void inline_ignore_pragma(Context &ctx); // DL1001
+void system_command_in_run(Context &ctx);        // DL3001
 void root_user(Context &ctx);      // DL3002
+void cd_instead_of_workdir(Context &ctx);        // DL3003
+void sudo_in_run(Context &ctx);                  // DL3004
 void untagged_base_image(Context &ctx); // DL3006
 void latest_tag(Context &ctx);     // DL3007
 void unpinned_apt_get_install(Context &ctx);     // DL3008
+void unpinned_apt_get_install(Context &ctx);     // DL3008
 void apt_lists_not_removed(Context &ctx);        // DL3009
+void apt_lists_not_removed(Context &ctx);        // DL3009
+void copied_archive_extracted(Context &ctx);     // DL3010
 void expose_port_range(Context &ctx); // DL3011
 void unpinned_pip_install(Context &ctx);         // DL3013
 void apt_get_without_yes(Context &ctx);          // DL3014
@@ -37,6 +43,8 @@ void pip_install_with_cache(Context &ctx);       // DL3042
 void onbuild_trigger_disallowed(Context &ctx); // DL3043
 void env_self_reference(Context &ctx); // DL3044
 void copy_relative_without_workdir(Context &ctx); // DL3045
+void useradd_high_uid(Context &ctx);             // DL3046
+void wget_without_progress(Context &ctx);        // DL3047
 void invalid_label_key(Context &ctx); // DL3048
 void missing_label(Context &ctx);  // DL3049
 void label_not_in_schema(Context &ctx); // DL3050
@@ -54,6 +62,9 @@ void instruction_before_from(Context &ctx); // DL3061
 void unpinned_go_install(Context &ctx);          // DL3062
 void non_numeric_user(Context &ctx); // DL3066
 void copy_entire_filesystem(Context &ctx); // DL3067
+void wget_and_curl(Context &ctx);                // DL4001
+void link_bin_sh(Context &ctx);                  // DL4005
+void pipe_without_pipefail(Context &ctx);        // DL4006
 void syntax_error(Context &ctx);              // MSM1001
 void unknown_instruction(Context &ctx);       // MSM1002
 void unknown_flag(Context &ctx);              // MSM1003
