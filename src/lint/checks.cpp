@@ -16,8 +16,6 @@ const std::vector<CheckRegistration> &registered_checks() {
       {"DL3006", checks::untagged_base_image},
       {"DL3007", checks::latest_tag},
       {"DL3008", checks::unpinned_apt_get_install},
-      {"DL3008", checks::unpinned_apt_get_install},
-      {"DL3009", checks::apt_lists_not_removed},
       {"DL3009", checks::apt_lists_not_removed},
       {"DL3010", checks::copied_archive_extracted},
       {"DL3011", checks::expose_port_range},

@@ -19,7 +19,7 @@ const nlohmann::json &Context::options(std::string_view code) const {
   return it == m_config.rule_options.end() ? k_null : it->second;
 }
 
-void Context::report(std::string_view code, syntax::Range range, std::string message, std::optional<edit::Fix> fix) {
+Diagnostic &Context::report(std::string_view code, syntax::Range range, std::string message, std::optional<edit::Fix> fix) {
   Diagnostic d;
   d.rule = &Registry::instance().get(code);
   d.severity = d.rule->severity;
@@ -27,6 +27,7 @@ void Context::report(std::string_view code, syntax::Range range, std::string mes
   d.range = range;
   d.fix = std::move(fix);
   m_diagnostics.push_back(std::move(d));
+  return m_diagnostics.back();
 }
 
 bool Context::stage_needed(size_t stage) const { return stage < m_needed.size() && m_needed[stage]; }

@@ -30,8 +30,9 @@ class Context {
   // Per-rule options from the configuration (null when none).
   const nlohmann::json &options(std::string_view code) const;
 
-  void report(std::string_view code, syntax::Range range, std::string message,
-              std::optional<edit::Fix> fix = std::nullopt);
+  // Returns the new diagnostic so a check can add related locations; valid until the next report.
+  Diagnostic &report(std::string_view code, syntax::Range range, std::string message,
+                     std::optional<edit::Fix> fix = std::nullopt);
   std::vector<Diagnostic> &diagnostics() { return m_diagnostics; }
 
   // Whether stage `stage` is needed by the final stage (it ships, or builds what ships).

@@ -11,6 +11,14 @@
 
 namespace msm::lint {
 
+// Another place the finding refers to (the first definition of a duplicate name, say).
+struct RelatedLocation {
+  syntax::Range range;
+  std::string message;
+  syntax::Position start;  // filled by the engine, like Diagnostic's
+  syntax::Position end;
+};
+
 struct Diagnostic {
   const Rule *rule = nullptr;
   Severity severity = Severity::Warning;  // the rule's, after configuration overrides
@@ -19,6 +27,7 @@ struct Diagnostic {
   syntax::Position start;  // from the document's LineIndex (columns in code points)
   syntax::Position end;
   std::optional<edit::Fix> fix;
+  std::vector<RelatedLocation> related;
 };
 
 // One linted file: everything a renderer needs.

@@ -237,6 +237,10 @@ std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config 
     d.severity = o != config.overrides.end() ? o->second : d.rule->severity;
     d.start = doc.lines().position(d.range.start);
     d.end = doc.lines().position(d.range.end);
+    for (auto &r : d.related) {
+      r.start = doc.lines().position(r.range.start);
+      r.end = doc.lines().position(r.range.end);
+    }
   }
   std::stable_sort(kept.begin(), kept.end(), [](const Diagnostic &a, const Diagnostic &b) {
     if (a.range.start != b.range.start) return a.range.start < b.range.start;

@@ -487,6 +487,14 @@ json Server::diagnostic_json(const OpenDocument &d, const lint::Diagnostic &diag
               {"codeDescription", {{"href", lint::Registry::instance().docs_url(*diag.rule)}}},
               {"source", "msmigrate"},
               {"message", diag.message}};
+  if (!diag.related.empty()) {
+    json related = json::array();
+    for (const auto &r : diag.related) {
+      related.push_back({{"location", {{"uri", d.uri}, {"range", range_json(lines, r.range.start, r.range.end)}}},
+                         {"message", r.message}});
+    }
+    out["relatedInformation"] = std::move(related);
+  }
   // Clients grey out what is unnecessary and strike through what is deprecated.
   const std::string &code = diag.rule->code;
   if (code == "MSM3001" || code == "MSM9001") out["tags"] = {1};

@@ -19,6 +19,12 @@ void render_json(const std::vector<lint::FileResult> &files, std::ostream &out) 
         }
         fix = {{"applicability", edit::to_string(d.fix->applicability)}, {"title", d.fix->title}, {"edits", edits}};
       }
+      ordered_json related = ordered_json::array();
+      for (const auto &r : d.related) {
+        related.push_back({{"message", r.message}, {"line", r.start.line}, {"column", r.start.column},
+                           {"end_line", r.end.line}, {"end_column", r.end.column},
+                           {"start_byte", r.range.start}, {"end_byte", r.range.end}});
+      }
       diagnostics.push_back({{"file", f.path},
                              {"code", d.rule->code},
                              {"name", d.rule->name},
@@ -32,7 +38,8 @@ void render_json(const std::vector<lint::FileResult> &files, std::ostream &out) 
                              {"start_byte", d.range.start},
                              {"end_byte", d.range.end},
                              {"url", lint::Registry::instance().docs_url(*d.rule)},
-                             {"fix", fix}});
+                             {"fix", fix},
+                             {"related", related}});
     }
   }
   ordered_json doc = {{"version", 1}, {"diagnostics", diagnostics}};

@@ -112,6 +112,19 @@ void render_sarif(const std::vector<lint::FileResult> &files, std::ostream &out)
                              {"locations",
                               {{{"physicalLocation",
                                  {{"artifactLocation", indexed}, {"region", region}, {"contextRegion", context}}}}}}};
+      if (!d.related.empty()) {
+        ordered_json related = ordered_json::array();
+        for (size_t i = 0; i < d.related.size(); ++i) {
+          const auto &r = d.related[i];
+          related.push_back({{"id", i + 1},
+                             {"physicalLocation",
+                              {{"artifactLocation", indexed},
+                               {"region", {{"startLine", r.start.line}, {"startColumn", r.start.column},
+                                           {"endLine", r.end.line}, {"endColumn", r.end.column}}}}},
+                             {"message", {{"text", sentence(r.message)}}}});
+        }
+        result["relatedLocations"] = std::move(related);
+      }
       if (d.fix && d.fix->applicability == edit::Applicability::Safe) {
         ordered_json replacements = ordered_json::array();
         for (const auto &e : d.fix->edits) {

@@ -41,6 +41,12 @@ printf 'FROM alpine:3.20\nCMD ["true"]\n' | "$bin" lint --format sarif --stdin-f
 found=$(problems "$tmp/clean.sarif") || fail "validator did not run"
 [[ -z $found ]] || fail "validator reports on a clean run: $found"
 
+# Related locations (a duplicate stage name points at the first definition) are valid too.
+printf 'FROM alpine:3.20 AS app\nFROM alpine:3.20 AS app\n' | "$bin" lint --format sarif --stdin-filename Dockerfile - >"$tmp/related.sarif"
+grep -q '"relatedLocations"' "$tmp/related.sarif" || fail "no relatedLocations for a duplicate stage name"
+found=$(problems "$tmp/related.sarif") || fail "validator did not run"
+[[ -z $found ]] || fail "validator reports on related locations: $found"
+
 # Negative control: the validator does catch a broken log, so the checks above can fail.
 python3 -c '
 import json, sys

@@ -211,3 +211,15 @@ TEST_CASE("fix loop: a round whose result has a new parse problem is refused, th
   CHECK(applied.text == "FROM a\nRUN <<EOF\necho hello\nEOF\n");
   CHECK(applied.applied == 1);
 }
+
+TEST_CASE("a duplicate stage name points back at the first definition") {
+  auto doc = msm::syntax::Document::parse("FROM alpine:3 AS app\nRUN true\nFROM alpine:3 AS app\n", "Dockerfile");
+  auto diags = lint_document(*doc, Config{}, std::nullopt);
+  auto it = std::find_if(diags.begin(), diags.end(), [](const Diagnostic &d) { return d.rule->code == "MSM1009"; });
+  REQUIRE(it != diags.end());
+  CHECK(it->start.line == 3);
+  REQUIRE(it->related.size() == 1);
+  CHECK(it->related[0].start.line == 1);
+  CHECK(it->related[0].start.column == 18);
+  CHECK(doc->text(it->related[0].range) == "app");
+}

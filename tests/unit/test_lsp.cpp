@@ -298,6 +298,18 @@ TEST_CASE("lsp diagnostics: exact UTF-16 ranges, severity, code, docs link, sour
   CHECK(closed[0]["diagnostics"].empty());
 }
 
+TEST_CASE("lsp diagnostics carry relatedInformation where the finding refers to another place") {
+  Session s;
+  auto p = s.open("file:///w/Dockerfile", "FROM alpine:3 AS app\nFROM alpine:3 AS app\n");
+  const json *dup = find_code(p["diagnostics"], "MSM1009");
+  REQUIRE(dup);
+  REQUIRE(dup->contains("relatedInformation"));
+  const json &rel = (*dup)["relatedInformation"][0];
+  CHECK(rel["location"]["uri"] == "file:///w/Dockerfile");
+  CHECK(rel["location"]["range"] == range(0, 17, 0, 20));
+  CHECK(rel["message"].get<std::string>().find("first definition") != std::string::npos);
+}
+
 TEST_CASE("lsp configuration is discovered upward from the file; a broken one is reported") {
   fs::path dir = fs::temp_directory_path() / ("msm-lsp-config-" + std::to_string(::getpid()));
   fs::create_directories(dir / "sub");

@@ -13,8 +13,6 @@ void sudo_in_run(Context &ctx);                  // DL3004
 void untagged_base_image(Context &ctx); // DL3006
 void latest_tag(Context &ctx);     // DL3007
 void unpinned_apt_get_install(Context &ctx);     // DL3008
-void unpinned_apt_get_install(Context &ctx);     // DL3008
-void apt_lists_not_removed(Context &ctx);        // DL3009
 void apt_lists_not_removed(Context &ctx);        // DL3009
 void copied_archive_extracted(Context &ctx);     // DL3010
 void expose_port_range(Context &ctx); // DL3011
