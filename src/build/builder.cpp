@@ -115,7 +115,14 @@ class Builder {
     }
     remove_tree(m_net_dir);
     remove_tree(m_empty_lower);
-    Image image = export_stage(target);
+    Image image;
+    try {
+      image = export_stage(target);
+    } catch (...) {
+      for (const auto &d : m_private_steps) remove_tree(d);
+      throw;
+    }
+    for (const auto &d : m_private_steps) remove_tree(d);
     if (!m_options.tag.empty()) m_store.tag(m_options.tag, image.manifest_digest);
     if (!m_options.output_type.empty()) {
       std::string name = m_options.tag.empty() ? "localhost/msmigrate-build:latest" : m_options.tag;
@@ -446,22 +453,36 @@ class Builder {
   void commit_step(StageState &state, const std::string &key, const std::string &upper, const std::string &created) {
     bool empty = directory_is_empty(upper);
     std::string dest = m_store.cache_dir(key);
-    if (m_options.no_cache && access(dest.c_str(), F_OK) == 0) {
-      // --no-cache replaces what an earlier build stored under the same key.
-      std::string trash = m_store.make_temp_dir("trash") + "/old";
-      if (rename(dest.c_str(), trash.c_str()) == 0) remove_tree(trash.substr(0, trash.size() - 4));
+    if (m_options.no_cache && access((dest + ".json").c_str(), F_OK) == 0) {
+      // --no-cache over a stored result of the same key: another build may have that directory
+      // mounted as a lower layer right now, so it is not replaced. This build's fresh result
+      // stays private to it (under tmp/, removed after export) and the stored one stays valid.
+      if (empty) {
+        use_cached(state, key, true, created, "");
+        return;
+      }
+      std::string own = m_store.make_temp_dir("no-cache-step") + "/upper";
+      if (rename(upper.c_str(), own.c_str()) != 0) throw Error("cannot keep the step result " + upper + ": " + std::strerror(errno));
+      m_private_steps.push_back(own.substr(0, own.size() - 6));
+      use_cached(state, key, false, created, own);
+      return;
     }
     if (!empty) m_store.commit_dir(upper, dest);
     write_file_atomically(m_store.cache_dir(key) + ".json", Json{{"empty", empty}, {"created", created_timestamp()}}.dump(), false);
     use_cached(state, key, empty, created);
   }
 
-  void use_cached(StageState &state, const std::string &key, bool empty, const std::string &created) {
-    Json j = Json::parse(read_file(m_store.cache_dir(key) + ".json"), nullptr, false);
+  // `private_dir`: a --no-cache result kept out of the cache (see commit_step); its time is
+  // `created` and it has no stored blob yet.
+  void use_cached(StageState &state, const std::string &key, bool empty, const std::string &created,
+                  const std::string &private_dir = {}) {
+    Json j = private_dir.empty() ? Json::parse(read_file(m_store.cache_dir(key) + ".json"), nullptr, false)
+                                 : Json(Json::value_t::discarded);
     if (!j.is_discarded() && j.contains("created")) state.time = j["created"];
+    if (!private_dir.empty()) state.time = created;
     if (!empty) {
       StageLayer layer;
-      layer.dir = m_store.cache_dir(key);
+      layer.dir = private_dir.empty() ? m_store.cache_dir(key) : private_dir;
       layer.cache_key = key;
       if (!j.is_discarded() && j.contains("digest")) {
         if (auto meta = m_store.layer_meta(j["digest"].get<std::string>()); meta && m_store.has_blob(meta->digest)) {
@@ -972,6 +993,10 @@ class Builder {
       if (!layer.blob) {
         layer.blob = write_layer(m_store, layer.dir, DiffMode::OverlayUpper, options);
         ++written;
+        if (layer.dir != m_store.cache_dir(layer.cache_key)) {  // a private --no-cache result
+          layers.push_back(*layer.blob);
+          continue;
+        }
         Json record = Json::parse(read_file(m_store.cache_dir(layer.cache_key) + ".json"), nullptr, false);
         if (record.is_discarded()) record = Json{{"empty", false}};
         record["digest"] = layer.blob->digest;
@@ -1008,6 +1033,7 @@ class Builder {
   std::vector<size_t> m_needed;
   std::string m_net_dir;
   std::string m_empty_lower;  // an empty lower dir, for read-only overlays of a single layer
+  std::vector<std::string> m_private_steps;  // --no-cache results kept out of the cache (tmp/)
   // ONBUILD triggers: their parsed documents, and for each trigger instruction where to say an
   // error happened and its escape character.
   mutable std::mutex m_trigger_mutex;
