@@ -12,8 +12,12 @@ corpus=$root/../shared/corpus/dockerfiles
 [[ -x $bin && -x $build/msm_bench_lint ]] || { echo "build first: $bin, $build/msm_bench_lint"; exit 2; }
 [[ -d $corpus ]] || { echo "no corpus at $corpus"; exit 2; }
 nm=$root/node_modules
-typical=$corpus/docker-library__golang__1.24__bookworm__Dockerfile
+# The golang bookworm image (136 lines, whichever version the corpus holds) and the largest php
+# image (~300 lines of long RUNs: a heavy case for the shell rules on save).
+typical=$(ls "$corpus"/docker-library__golang__*__bookworm__Dockerfile 2>/dev/null | head -1)
 [[ -f $typical ]] || typical=$(ls "$corpus"/* | head -1)
+largest=$(ls -S "$corpus"/docker-library__php__* 2>/dev/null | head -1)
+[[ -f $largest ]] || largest=$typical
 runs=${RUNS:-30}
 
 ms_now() { date +%s%N; }
@@ -62,6 +66,7 @@ fi
 
 echo "== 2. one typical file ($(basename "$typical"), $(wc -l <"$typical") lines), fresh process, mean of $runs"
 echo "msmigrate lint:          $(mean_ms "$runs" "$bin" lint --no-fail "$typical") ms"
+echo "msmigrate lint, large php file ($(basename "$largest"), $(wc -l <"$largest") lines): $(mean_ms "$runs" "$bin" lint --no-fail "$largest") ms"
 echo "msmigrate --version:     $(mean_ms "$runs" "$bin" --version) ms (process start-up alone)"
 if [[ -x $nm/.bin/dockerfilelint ]]; then
   echo "dockerfilelint CLI:      $(mean_ms 10 "$nm/.bin/dockerfilelint" "$typical") ms (mean of 10)"

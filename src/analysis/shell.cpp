@@ -16,6 +16,28 @@ bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
+// Calls f on every child (named and anonymous) in order, with a cursor: ts_node_child(n, i)
+// walks the children from the first one on every call.
+template <typename F>
+void for_each_child(TSNode parent, F &&f) {
+  if (ts_node_child_count(parent) == 0) return;
+  TSTreeCursor cursor = ts_tree_cursor_new(parent);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      f(ts_tree_cursor_current_node(&cursor));
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+// Calls f on every named child in order (what ts_node_named_child(n, 0..count) yields).
+template <typename F>
+void for_each_named_child(TSNode parent, F &&f) {
+  for_each_child(parent, [&](TSNode child) {
+    if (ts_node_is_named(child)) f(child);
+  });
+}
+
 }  // namespace
 
 bool Command::inside(std::string_view construct) const {
@@ -49,17 +71,12 @@ class Reader {
       m_script.m_problems.push_back(std::move(p));
       return;
     }
-    uint32_t count = ts_node_child_count(n);
-    for (uint32_t i = 0; i < count; ++i) collect_problems(ts_node_child(n, i));
+    for_each_child(n, [&](TSNode child) { collect_problems(child); });
   }
 
   // Every named child that is a statement, in order.
   void read_statements(TSNode parent, std::vector<std::string> &context, std::vector<Command> &out) {
-    uint32_t count = ts_node_named_child_count(parent);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode child = ts_node_named_child(parent, i);
-      read_statement(child, context, out, Connector::Sequence);
-    }
+    for_each_named_child(parent, [&](TSNode child) { read_statement(child, context, out, Connector::Sequence); });
   }
 
   void read_statement(TSNode n, std::vector<std::string> &context, std::vector<Command> &out, Connector connector) {
@@ -73,9 +90,7 @@ class Reader {
       if (type == "variable_assignment") {
         c.assignments.push_back(read_assignment(n));
       } else {
-        for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
-          c.assignments.push_back(read_assignment(ts_node_named_child(n, i)));
-        }
+        for_each_named_child(n, [&](TSNode child) { c.assignments.push_back(read_assignment(child)); });
       }
       out.push_back(std::move(c));
     } else if (type == "declaration_command" || type == "unset_command") {
@@ -84,14 +99,13 @@ class Reader {
       // The keyword (export, local, readonly, unset) is an anonymous child.
       TSNode keyword = ts_node_child(n, 0);
       c.words.push_back(Word{std::string(text(keyword)), range_of(keyword), {}, {}});
-      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
-        TSNode child = ts_node_named_child(n, i);
+      for_each_named_child(n, [&](TSNode child) {
         if (type_of(child) == "variable_assignment") {
           c.assignments.push_back(read_assignment(child));
         } else {
           c.words.push_back(read_word(child));
         }
-      }
+      });
       out.push_back(std::move(c));
     } else if (type == "test_command") {
       Command c = base_command(n, context, connector);
@@ -100,24 +114,21 @@ class Reader {
       out.push_back(std::move(c));
     } else if (type == "list") {
       // `a && b || c`: left, operator, right; the right side is joined by the operator.
-      uint32_t count = ts_node_child_count(n);
       Connector next = connector;
-      for (uint32_t i = 0; i < count; ++i) {
-        TSNode child = ts_node_child(n, i);
+      for_each_child(n, [&](TSNode child) {
         if (!ts_node_is_named(child)) {
           std::string_view op = type_of(child);
           next = op == "&&" ? Connector::And : op == "||" ? Connector::Or : Connector::Sequence;
-          continue;
+          return;
         }
         read_statement(child, context, out, next);
-      }
+      });
     } else if (type == "pipeline") {
       size_t id = ++m_pipelines;
       size_t index = 0;
-      uint32_t count = ts_node_named_child_count(n);
-      for (uint32_t i = 0; i < count; ++i) {
+      for_each_named_child(n, [&](TSNode child) {
         size_t before = out.size();
-        read_statement(ts_node_named_child(n, i), context, out, i == 0 ? connector : Connector::Pipe);
+        read_statement(child, context, out, index == 0 ? connector : Connector::Pipe);
         for (size_t k = before; k < out.size(); ++k) {
           if (out[k].pipeline == 0) {
             out[k].pipeline = id;
@@ -125,20 +136,18 @@ class Reader {
           }
         }
         ++index;
-      }
+      });
     } else if (type == "redirected_statement") {
       size_t before = out.size();
       TSNode body = ts_node_child_by_field_name(n, "body", 4);
       if (!ts_node_is_null(body)) read_statement(body, context, out, connector);
       std::vector<Redirect> redirects;
-      uint32_t count = ts_node_named_child_count(n);
-      for (uint32_t i = 0; i < count; ++i) {
-        TSNode child = ts_node_named_child(n, i);
+      for_each_named_child(n, [&](TSNode child) {
         std::string_view ct = type_of(child);
         if (ct == "file_redirect" || ct == "heredoc_redirect" || ct == "herestring_redirect") {
           redirects.push_back(read_redirect(child));
         }
-      }
+      });
       // Redirections of a compound statement apply to all of it; give them to its last command,
       // where a reader looks for `> file`.
       if (out.size() > before) {
@@ -158,33 +167,27 @@ class Reader {
     } else if (type == "if_statement" || type == "elif_clause") {
       context.push_back("if");
       TSNode condition = ts_node_child_by_field_name(n, "condition", 9);
-      uint32_t count = ts_node_named_child_count(n);
-      for (uint32_t i = 0; i < count; ++i) {
-        TSNode child = ts_node_named_child(n, i);
+      for_each_named_child(n, [&](TSNode child) {
         bool is_condition = !ts_node_is_null(condition) && ts_node_start_byte(child) < ts_node_start_byte(condition) + 1 &&
                             ts_node_end_byte(child) <= ts_node_end_byte(condition) &&
                             ts_node_start_byte(child) >= ts_node_start_byte(condition);
         if (is_condition) context.push_back("condition");
         read_statement(child, context, out, Connector::Sequence);
         if (is_condition) context.pop_back();
-      }
+      });
       context.pop_back();
     } else if (type == "else_clause" || type == "do_group" || type == "compound_statement") {
       read_statements(n, context, out);
     } else if (type == "for_statement" || type == "c_style_for_statement" || type == "while_statement") {
       context.push_back(type == "while_statement" ? "while" : "for");
-      uint32_t count = ts_node_named_child_count(n);
-      for (uint32_t i = 0; i < count; ++i) {
-        TSNode child = ts_node_named_child(n, i);
+      for_each_named_child(n, [&](TSNode child) {
         std::string_view ct = type_of(child);
         if (ct == "do_group" || ct == "compound_statement" || type == "while_statement") read_statement(child, context, out, Connector::Sequence);
-      }
+      });
       context.pop_back();
     } else if (type == "case_statement" || type == "case_item") {
       if (type == "case_statement") context.push_back("case");
-      uint32_t count = ts_node_named_child_count(n);
-      for (uint32_t i = 0; i < count; ++i) {
-        TSNode child = ts_node_named_child(n, i);
+      for_each_named_child(n, [&](TSNode child) {
         std::string_view ct = type_of(child);
         if (ct == "case_item") {
           read_statement(child, context, out, Connector::Sequence);
@@ -192,7 +195,7 @@ class Reader {
                    ct != "raw_string" && ct != "extglob_pattern") {
           read_statement(child, context, out, Connector::Sequence);
         }
-      }
+      });
       if (type == "case_statement") context.pop_back();
     } else if (type == "subshell" || type == "negated_command") {
       context.push_back(type == "subshell" ? "subshell" : "not");
@@ -213,9 +216,7 @@ class Reader {
 
   Command read_command(TSNode n, const std::vector<std::string> &context, Connector connector) {
     Command c = base_command(n, context, connector);
-    uint32_t count = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode child = ts_node_named_child(n, i);
+    for_each_named_child(n, [&](TSNode child) {
       std::string_view ct = type_of(child);
       if (ct == "variable_assignment") {
         c.assignments.push_back(read_assignment(child));
@@ -225,11 +226,11 @@ class Reader {
       } else if (ct == "file_redirect" || ct == "herestring_redirect") {
         c.redirects.push_back(read_redirect(child));
       } else if (ct == "subshell") {
-        continue;
+        return;
       } else {
         c.words.push_back(read_word(child));
       }
-    }
+    });
     return c;
   }
 
@@ -246,9 +247,7 @@ class Reader {
   Redirect read_redirect(TSNode n) {
     Redirect r;
     r.range = range_of(n);
-    uint32_t count = ts_node_child_count(n);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode child = ts_node_child(n, i);
+    for_each_child(n, [&](TSNode child) {
       std::string_view ct = type_of(child);
       if (ct == "file_descriptor") {
         r.fd = static_cast<uint32_t>(std::strtoul(std::string(text(child)).c_str(), nullptr, 10));
@@ -257,11 +256,11 @@ class Reader {
       } else if (ct == "heredoc_body") {
         r.heredoc = std::string(text(child));
       } else if (ct == "heredoc_start" || ct == "heredoc_end") {
-        continue;
+        return;
       } else if (!r.target) {
         r.target = read_word(child);
       }
-    }
+    });
     return r;
   }
 
@@ -306,8 +305,7 @@ class Reader {
       }
       // Defaults may contain substitutions: `${ID:-$(cat cid)}`.
     }
-    uint32_t count = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < count; ++i) scan_word(ts_node_named_child(n, i), w);
+    for_each_named_child(n, [&](TSNode child) { scan_word(child, w); });
   }
 
   Script &m_script;
