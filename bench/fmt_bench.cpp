@@ -12,16 +12,13 @@
 #include <vector>
 
 #include "format/format.h"
+#include "bench_corpus.h"
 #include "syntax/document.h"
 #include "util/error.h"
 
 namespace {
 
-double cpu_ms() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
+using msm::bench::cpu_ms;
 
 // 200 lines: stages, lower-case keywords, ragged spacing, continued RUN/ENV/COPY, exec forms.
 std::string sloppy_200_lines() {
@@ -52,17 +49,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   int repeats = argc > 2 ? std::atoi(argv[2]) : 3;
-  std::vector<std::pair<std::string, std::string>> files;
-  size_t bytes = 0;
-  for (const auto &e : std::filesystem::directory_iterator(argv[1])) {
-    if (!e.is_regular_file()) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    bytes += s.str().size();
-    files.emplace_back(e.path().string(), s.str());
-  }
-  std::sort(files.begin(), files.end());
+  auto [files, bytes] = msm::bench::read_corpus(argv[1]);
 
   double best = 1e18, best_cpu = 1e18, parse_best = 1e18;
   size_t changed = 0, refused = 0;

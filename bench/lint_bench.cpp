@@ -12,6 +12,7 @@
 
 #include "lint/config.h"
 #include "lint/engine.h"
+#include "bench_corpus.h"
 #include "syntax/document.h"
 
 int main(int argc, char **argv) {
@@ -20,24 +21,9 @@ int main(int argc, char **argv) {
     return 2;
   }
   int repeats = argc > 2 ? std::atoi(argv[2]) : 3;
-  std::vector<std::pair<std::string, std::string>> files;
-  size_t bytes = 0;
-  for (const auto &e : std::filesystem::directory_iterator(argv[1])) {
-    if (!e.is_regular_file()) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    bytes += s.str().size();
-    files.emplace_back(e.path().string(), s.str());
-  }
-  std::sort(files.begin(), files.end());
+  auto [files, bytes] = msm::bench::read_corpus(argv[1]);
   msm::lint::Config config;
-  // CPU time as well as wall time: on a shared machine the wall clock measures the neighbours.
-  auto cpu_ms = [] {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-  };
+  using msm::bench::cpu_ms;  // CPU time as well as wall time
   double best = 1e18;
   double best_cpu = 1e18;
   size_t diagnostics = 0;

@@ -398,12 +398,7 @@ class Builder {
     std::string key = key_of(state.key, created + "\nuser=" + user);
     std::string tag = "#" + std::to_string(next_step());
     say(tag + " " + head);
-    if (auto hit = cached(key)) {
-      say(tag + " CACHED");
-      count(&BuildStats::cached);
-      use_cached(state, key, *hit, created);
-      return;
-    }
+    if (reuse_cached_step(state, key, tag, created)) return;
     auto start = std::chrono::steady_clock::now();
     std::string scratch = m_store.make_temp_dir("workdir");
     std::string upper = scratch + "/upper", work = scratch + "/work", merged = scratch + "/merged";
@@ -435,6 +430,16 @@ class Builder {
     const std::string &root = m_store.root();
     if (path.starts_with(root + "/")) return path.substr(root.size() + 1);
     return path;
+  }
+
+  // A step whose key is cached is not run: its stored result joins the stage.
+  bool reuse_cached_step(StageState &state, const std::string &key, const std::string &tag, const std::string &created) {
+    auto hit = cached(key);
+    if (!hit) return false;
+    say(tag + " CACHED");
+    count(&BuildStats::cached);
+    use_cached(state, key, *hit, created);
+    return true;
   }
 
   // A cached step's record: nullopt when absent; otherwise whether its diff was empty.
@@ -788,12 +793,7 @@ class Builder {
     int step = next_step();
     std::string tag = "#" + std::to_string(step);
     say(tag + " " + head);
-    if (auto hit = cached(key)) {
-      say(tag + " CACHED");
-      count(&BuildStats::cached);
-      use_cached(state, key, *hit, created);
-      return;
-    }
+    if (reuse_cached_step(state, key, tag, created)) return;
     auto start = std::chrono::steady_clock::now();
     for (const auto &seed : seeds) seed_cache(seed, ins);
     // Added after the key: a secret's value must not reach the cache key (nor any layer).
@@ -953,12 +953,7 @@ class Builder {
     std::string created = std::string(add ? "ADD " : "COPY ") + text + "# " + source_key.substr(0, 80);
     std::string key = key_of(state.key, std::string(add ? "ADD" : "COPY") + "\n" + text + "\ndest=" + req.dest +
                                             "\nwd=" + req.workdir + "\n" + source_key);
-    if (auto hit = cached(key)) {
-      say(tag + " CACHED");
-      count(&BuildStats::cached);
-      use_cached(state, key, *hit, created);
-      return;
-    }
+    if (reuse_cached_step(state, key, tag, created)) return;
     std::string scratch = m_store.make_temp_dir("copy");
     std::string upper = scratch + "/upper", work = scratch + "/work", merged = scratch + "/merged",
                 src_mount = scratch + "/src";

@@ -6,13 +6,6 @@
 
 namespace msm::lint::checks {
 
-namespace {
-bool absolute(std::string_view p) {
-  if (!p.empty() && (p[0] == '/' || p[0] == '\\')) return true;
-  return p.size() >= 2 && std::isalpha(static_cast<unsigned char>(p[0])) && p[1] == ':';  // Windows drive
-}
-}  // namespace
-
 void copy_relative_without_workdir(Context &ctx) {
   using K = syntax::InstructionKind;
   const auto &graph = ctx.graph();
@@ -26,7 +19,7 @@ void copy_relative_without_workdir(Context &ctx) {
       if (workdir || !(ins.is(K::Copy) || ins.is(K::Add)) || ins.args.size() < 2) continue;
       const auto &dest = ins.args.back();
       auto value = resolved(ctx, i, dest.value);
-      if (!value || value->empty() || absolute(*value)) continue;
+      if (!value || value->empty() || absolute_path(*value)) continue;
       ctx.report("DL3045", dest.range,
                  upper(ins.keyword) + " to relative destination `" + dest.value +
                      "` without a WORKDIR in this stage: set WORKDIR first or use an absolute path");

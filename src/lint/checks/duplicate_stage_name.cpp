@@ -15,7 +15,7 @@ void duplicate_stage_name(Context &ctx) {
     if (!inserted) {
       auto &d = ctx.report("MSM1009", stage.name_range,
                            "Duplicate stage name `" + stage.name + "`, first defined by stage " + std::to_string(it->second));
-      d.related.push_back({stages[it->second].name_range, "first definition of `" + stage.name + "`"});
+      d.related.push_back({stages[it->second].name_range, "first definition of `" + stage.name + "`", {}, {}});
     }
   }
 }

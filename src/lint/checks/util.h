@@ -9,6 +9,13 @@
 
 namespace msm::lint::checks {
 
+// A destination or WORKDIR path that does not depend on the working directory: `/x`, `\\x`,
+// or a Windows drive (`C:`).
+inline bool absolute_path(std::string_view p) {
+  if (!p.empty() && (p[0] == '/' || p[0] == '\\')) return true;
+  return p.size() >= 2 && std::isalpha(static_cast<unsigned char>(p[0])) && p[1] == ':';
+}
+
 inline std::string lower(std::string_view s) {
   std::string out(s);
   for (char &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

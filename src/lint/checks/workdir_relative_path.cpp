@@ -6,13 +6,6 @@
 
 namespace msm::lint::checks {
 
-namespace {
-bool absolute(std::string_view p) {
-  if (!p.empty() && (p[0] == '/' || p[0] == '\\')) return true;
-  return p.size() >= 2 && std::isalpha(static_cast<unsigned char>(p[0])) && p[1] == ':';  // Windows drive
-}
-}  // namespace
-
 void workdir_relative_path(Context &ctx) {
   const auto &doc = ctx.doc();
   for (const auto &stage : ctx.graph().stages()) {
@@ -23,7 +16,7 @@ void workdir_relative_path(Context &ctx) {
       if (!ins.is(syntax::InstructionKind::Workdir) || ins.args.empty()) continue;
       std::string value = ctx.graph().scope().expand(i, ins.args[0].value);
       if (value.empty()) continue;  // unresolvable: UndefinedVar's business
-      if (absolute(value)) {
+      if (absolute_path(value)) {
         seen_absolute = true;
       } else if (!seen_absolute) {
         ctx.report("MSM1014", ins.args[0].range,
