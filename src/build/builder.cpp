@@ -413,10 +413,7 @@ class Builder {
       remove_tree(scratch);
       throw Error(where(ins) + e.what());
     }
-    commit_step(state, key, upper, created);
-    remove_tree(scratch);
-    count(&BuildStats::executed);
-    say(tag + " DONE " + elapsed(start));
+    finish_step(state, key, upper, created, scratch, tag, start);
   }
 
   std::vector<std::string> lower_dirs(const StageState &state) const {
@@ -430,6 +427,16 @@ class Builder {
     const std::string &root = m_store.root();
     if (path.starts_with(root + "/")) return path.substr(root.size() + 1);
     return path;
+  }
+
+  // After a step ran: its upper dir becomes the stage's new layer (and the cache's), its
+  // scratch dir goes, and the progress display says how long it took.
+  void finish_step(StageState &state, const std::string &key, const std::string &upper, const std::string &created,
+                   const std::string &scratch, const std::string &tag, std::chrono::steady_clock::time_point start) {
+    commit_step(state, key, upper, created);
+    remove_tree(scratch);
+    count(&BuildStats::executed);
+    say(tag + " DONE " + elapsed(start));
   }
 
   // A step whose key is cached is not run: its stored result joins the stage.
@@ -874,10 +881,7 @@ class Builder {
       }
       while (p.size() > spec.root.upper.size() && rmdir(p.c_str()) == 0) p = p.substr(0, p.rfind('/'));
     }
-    commit_step(state, key, spec.root.upper, created);
-    remove_tree(scratch);
-    count(&BuildStats::executed);
-    say(tag + " DONE " + elapsed(start));
+    finish_step(state, key, spec.root.upper, created, scratch, tag, start);
   }
 
   void copy_step(size_t s, const Instruction &ins, const ConfigLookup &lookup, const std::string &head) {
@@ -971,10 +975,7 @@ class Builder {
       remove_tree(scratch);
       throw Error(where(ins) + e.what());
     }
-    commit_step(state, key, upper, created);
-    remove_tree(scratch);
-    count(&BuildStats::executed);
-    say(tag + " DONE " + elapsed(start));
+    finish_step(state, key, upper, created, scratch, tag, start);
   }
 
   Image export_stage(size_t s) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
+#include "cli/project_options.h"
 #include "cli/verify_command.h"
 #include "edit/edit.h"
 #include "refactor/convert.h"
@@ -21,11 +22,9 @@ namespace {
 namespace fs = std::filesystem;
 
 struct ConvertArgs {
-  std::string dir = ".";
-  std::string build_dockerfile, runtime_dockerfile, script, make_target;
+  ProjectArgs project;
   std::string format = "text";
   bool diff = false, write = false, remove_old = false, check = false;
-  std::vector<std::string> script_args;
   bool verify = false;
   VerifyCliOptions verify_options;
 };
@@ -45,7 +44,7 @@ void print_findings(const std::string &dir, const std::vector<refactor::Finding>
 }
 
 void write_changes(const ConvertArgs &args, const refactor::Conversion &c) {
-  fs::path root(args.dir);
+  fs::path root(args.project.dir);
   // Refuse before touching anything when a backup would overwrite an older one.
   if (!args.remove_old) {
     for (const auto &ch : c.changes) {
@@ -69,13 +68,7 @@ void write_changes(const ConvertArgs &args, const refactor::Conversion &c) {
 }
 
 int run_convert(const ConvertArgs &args) {
-  refactor::ConvertOptions options;
-  options.root = args.dir;
-  if (!args.build_dockerfile.empty()) options.build_dockerfile = args.build_dockerfile;
-  if (!args.runtime_dockerfile.empty()) options.runtime_dockerfile = args.runtime_dockerfile;
-  if (!args.script.empty()) options.script = args.script;
-  if (!args.make_target.empty()) options.make_target = args.make_target;
-  options.script_args = args.script_args;
+  refactor::ConvertOptions options = args.project.convert_options();
   refactor::Conversion c;
   try {
     c = refactor::convert(options);
@@ -103,16 +96,16 @@ int run_convert(const ConvertArgs &args) {
   }
   if (args.check) {
     if (c.converted()) {
-      if (args.format != "json") std::cerr << args.dir << ": the builder pattern here can be converted: run `msmigrate convert " << args.dir << " --diff`\n";
+      if (args.format != "json") std::cerr << args.project.dir << ": the builder pattern here can be converted: run `msmigrate convert " << args.project.dir << " --diff`\n";
       return k_exit_findings;
     }
-    if (args.format != "json") print_findings(args.dir, c.refusals, "refused");
+    if (args.format != "json") print_findings(args.project.dir, c.refusals, "refused");
     return k_exit_ok;
   }
-  if (args.format != "json") print_findings(args.dir, c.warnings, "warning");
+  if (args.format != "json") print_findings(args.project.dir, c.warnings, "warning");
   if (!c.converted()) {
     if (args.format != "json") {
-      print_findings(args.dir, c.refusals, "refused");
+      print_findings(args.project.dir, c.refusals, "refused");
       std::cerr << "msmigrate: not converted: the result could differ from what " << c.driver << " builds today (" << c.refusals.size() << " reason"
                 << (c.refusals.size() == 1 ? "" : "s") << " above)\n";
     }
@@ -146,12 +139,7 @@ int run_convert(const ConvertArgs &args) {
 void register_convert(CLI::App &app, int &exit_code) {
   auto *cmd = app.add_subcommand("convert", "Convert a builder-pattern setup (build Dockerfile + runtime Dockerfile + driver) into one multi-stage Dockerfile");
   auto args = std::make_shared<ConvertArgs>();
-  cmd->add_option("dir", args->dir, "Project directory (default: .)");
-  cmd->add_option("--build-dockerfile", args->build_dockerfile, "The builder Dockerfile, relative to DIR (default: found from the driver)");
-  cmd->add_option("--runtime-dockerfile", args->runtime_dockerfile, "The runtime Dockerfile, relative to DIR (picks one when the driver builds several)");
-  cmd->add_option("--script", args->script, "The driver script (or Makefile), relative to DIR (default: build.sh, then *.sh, then Makefile)");
-  cmd->add_option("--make-target", args->make_target, "Read this Makefile target's recipe as the driver");
-  cmd->add_option("--script-arg", args->script_args, "A positional parameter ($1, $2, ...) for the driver script; repeat for more");
+  add_project_options(*cmd, args->project);
   cmd->add_option("--format", args->format, "text (the Dockerfile on stdout, notes on stderr) or json (the report)")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--diff", args->diff, "Print unified diffs of every file the conversion changes instead of the Dockerfile");

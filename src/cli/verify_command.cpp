@@ -11,6 +11,7 @@
 
 #include "build/store.h"
 #include "cli/cli.h"
+#include "cli/project_options.h"
 #include "util/error.h"
 #include "util/files.h"
 #include "verify/report.h"
@@ -68,30 +69,17 @@ void register_verify(CLI::App &app, int &exit_code) {
   auto *cmd = app.add_subcommand("verify",
                                  "Build a builder-pattern project the old way and with the converted Dockerfile, and compare the runtime images (Linux, root)");
   struct Args {
-    std::string dir = ".";
-    std::string build_dockerfile, runtime_dockerfile, script, make_target;
-    std::vector<std::string> script_args;
+    ProjectArgs project;
     std::string format = "text";
     VerifyCliOptions verify;
   };
   auto a = std::make_shared<Args>();
-  cmd->add_option("dir", a->dir, "Project directory (default: .)");
-  cmd->add_option("--build-dockerfile", a->build_dockerfile, "The builder Dockerfile, relative to DIR (as for convert)");
-  cmd->add_option("--runtime-dockerfile", a->runtime_dockerfile, "The runtime Dockerfile, relative to DIR (as for convert)");
-  cmd->add_option("--script", a->script, "The driver script (or Makefile), relative to DIR (as for convert)");
-  cmd->add_option("--make-target", a->make_target, "Read this Makefile target's recipe as the driver");
-  cmd->add_option("--script-arg", a->script_args, "A positional parameter for the driver script; repeat for more");
+  add_project_options(*cmd, a->project);
   cmd->add_option("--converted", a->verify.converted, "Verify this converted Dockerfile instead of convert's own output (e.g. a hand-edited one)");
   cmd->add_option("--format", a->format, "text (the table) or json (the report)")->check(CLI::IsMember({"text", "json"}));
   add_verify_options(*cmd, a->verify);
   cmd->callback([a, &exit_code] {
-    refactor::ConvertOptions options;
-    options.root = a->dir;
-    if (!a->build_dockerfile.empty()) options.build_dockerfile = a->build_dockerfile;
-    if (!a->runtime_dockerfile.empty()) options.runtime_dockerfile = a->runtime_dockerfile;
-    if (!a->script.empty()) options.script = a->script;
-    if (!a->make_target.empty()) options.make_target = a->make_target;
-    options.script_args = a->script_args;
+    refactor::ConvertOptions options = a->project.convert_options();
     std::string table;
     nlohmann::ordered_json json;
     exit_code = run_verification(options, a->verify, table, json);
