@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "refactor/convert.h"
+#include "builder_pattern/convert.h"
 
 namespace fs = std::filesystem;
 
@@ -26,12 +26,12 @@ int main(int argc, char **argv) {
   std::vector<double> per_project;
   double worst = 0;
   for (const auto &p : projects) {
-    msm::refactor::ConvertOptions options;
+    msm::builder_pattern::ConvertOptions options;
     options.root = p.string();
     std::vector<double> times;
     for (int i = 0; i < rounds; ++i) {
       auto start = std::chrono::steady_clock::now();
-      auto c = msm::refactor::convert(options);
+      auto c = msm::builder_pattern::convert(options);
       auto end = std::chrono::steady_clock::now();
       if (!c.converted()) {
         std::fprintf(stderr, "%s: not converted\n", p.string().c_str());

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "format/format.h"
+#include "formatter/format.h"
 #include "bench_corpus.h"
 #include "syntax/document.h"
 #include "util/error.h"
@@ -59,7 +59,7 @@ int main(int argc, char **argv) {
     changed = refused = 0;
     for (const auto &[path, text] : files) {
       try {
-        changed += msm::format::format_source(text, path).changed ? 1 : 0;
+        changed += msm::formatter::format_source(text, path).changed ? 1 : 0;
       } catch (const msm::Error &) {
         ++refused;
       }
@@ -82,10 +82,10 @@ int main(int argc, char **argv) {
   const int n = 200;
   double c0 = cpu_ms();
   size_t edits = 0;
-  for (int i = 0; i < n; ++i) edits = msm::format::format_document(*doc, {}).edits.size();
+  for (int i = 0; i < n; ++i) edits = msm::formatter::format_document(*doc, {}).edits.size();
   double per_doc = (cpu_ms() - c0) / n;
   c0 = cpu_ms();
-  for (int i = 0; i < n; ++i) msm::format::format_source(file, "bench.Dockerfile");
+  for (int i = 0; i < n; ++i) msm::formatter::format_source(file, "bench.Dockerfile");
   double per_source = (cpu_ms() - c0) / n;
   std::printf("fmt 200-line file (%zu bytes, %zu edits): format_document %.3f ms CPU, parse + format %.3f ms CPU (mean of %d)\n",
               file.size(), edits, per_doc, per_source, n);

@@ -14,9 +14,9 @@
 #include <memory>
 #include <thread>
 
-#include "build/builder.h"
-#include "build/sandbox.h"
-#include "build/store.h"
+#include "executor/builder.h"
+#include "executor/sandbox.h"
+#include "executor/store.h"
 #include "cli/cli.h"
 #include "util/error.h"
 
@@ -141,7 +141,7 @@ void register_build(CLI::App &app, int &exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--store", a->store, "Store directory (default $MSMIGRATE_STORE or $XDG_DATA_HOME/msmigrate)");
   cmd->callback([a, &exit_code] {
-    build::BuildOptions options;
+    executor::BuildOptions options;
     options.context = a->context;
     options.dockerfile = a->file;
     options.tag = a->tag;
@@ -149,7 +149,7 @@ void register_build(CLI::App &app, int &exit_code) {
     options.no_cache = a->no_cache;
     options.jobs = a->jobs;
     std::string progress = a->progress == "auto" ? (isatty(2) ? "tty" : "plain") : a->progress;
-    options.progress = progress == "tty" ? build::Progress::Tty : build::Progress::Plain;
+    options.progress = progress == "tty" ? executor::Progress::Tty : executor::Progress::Plain;
     for (const auto &kv : a->build_args) {
       size_t eq = kv.find('=');
       if (eq == std::string::npos) {
@@ -188,16 +188,16 @@ void register_build(CLI::App &app, int &exit_code) {
     if (geteuid() != 0) {
       throw Error("msmigrate build needs root (namespaces and overlayfs mounts); rootless builds are not supported yet");
     }
-    build::Store store(build::Store::default_root(a->store));
-    build::FileLock lock(store.store_lock_path(), false);
+    executor::Store store(executor::Store::default_root(a->store));
+    executor::FileLock lock(store.store_lock_path(), false);
     // Explicit handlers also undo an inherited SIG_IGN (background jobs of a script).
     struct sigaction sa {};
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGHUP, &sa, nullptr);
-    build::BuildStats stats;
-    build::Image image = build::run_build(store, options, std::cerr, &stats);
+    executor::BuildStats stats;
+    executor::Image image = executor::run_build(store, options, std::cerr, &stats);
     std::cerr << "# " << stats.steps << " steps: " << stats.executed << " run, " << stats.cached << " cached\n";
     std::cout << image.config_digest << "\n";
     exit_code = k_exit_ok;

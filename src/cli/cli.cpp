@@ -3,13 +3,14 @@
 #include <iostream>
 
 #include "util/error.h"
+#include "msm_version.h"
 
 namespace msm::cli {
 
 int run(int argc, char **argv) {
   CLI::App app{"msmigrate: Dockerfile parser, linter, builder-pattern converter and builder"};
   app.name("msmigrate");
-  app.set_version_flag("--version", std::string("msmigrate 0.1.0"));
+  app.set_version_flag("--version", std::string("msmigrate ") + msm::k_version);
   app.require_subcommand(1);
   int exit_code = k_exit_ok;
   register_parse(app, exit_code);

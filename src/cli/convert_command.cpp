@@ -11,7 +11,7 @@
 #include "cli/project_options.h"
 #include "cli/verify_command.h"
 #include "edit/edit.h"
-#include "refactor/convert.h"
+#include "builder_pattern/convert.h"
 #include "util/error.h"
 #include "util/files.h"
 
@@ -29,13 +29,13 @@ struct ConvertArgs {
   VerifyCliOptions verify_options;
 };
 
-std::string location(const refactor::SourceRef &r) {
+std::string location(const builder_pattern::SourceRef &r) {
   std::string s = r.file;
   if (r.line) s += ":" + std::to_string(r.line);
   return s;
 }
 
-void print_findings(const std::string &dir, const std::vector<refactor::Finding> &findings, const char *kind) {
+void print_findings(const std::string &dir, const std::vector<builder_pattern::Finding> &findings, const char *kind) {
   for (const auto &f : findings) {
     std::string where = f.where.file.empty() ? dir : (fs::path(dir) / location(f.where)).lexically_normal().string();
     std::cerr << where << ": " << kind << "[" << f.category << "]: " << f.message << "\n";
@@ -43,7 +43,7 @@ void print_findings(const std::string &dir, const std::vector<refactor::Finding>
   }
 }
 
-void write_changes(const ConvertArgs &args, const refactor::Conversion &c) {
+void write_changes(const ConvertArgs &args, const builder_pattern::Conversion &c) {
   fs::path root(args.project.dir);
   // Refuse before touching anything when a backup would overwrite an older one.
   if (!args.remove_old) {
@@ -68,11 +68,11 @@ void write_changes(const ConvertArgs &args, const refactor::Conversion &c) {
 }
 
 int run_convert(const ConvertArgs &args) {
-  refactor::ConvertOptions options = args.project.convert_options();
-  refactor::Conversion c;
+  builder_pattern::ConvertOptions options = args.project.convert_options();
+  builder_pattern::Conversion c;
   try {
-    c = refactor::convert(options);
-  } catch (const refactor::NothingToConvert &e) {
+    c = builder_pattern::convert(options);
+  } catch (const builder_pattern::NothingToConvert &e) {
     if (!args.check) throw;
     // Nothing to convert is what CI wants to hear from --check.
     std::cerr << "msmigrate: " << e.what() << "\n";
@@ -89,7 +89,7 @@ int run_convert(const ConvertArgs &args) {
     if (args.format != "json") std::cerr << table;
   }
   if (args.format == "json") {
-    nlohmann::ordered_json report = refactor::report_json(c);
+    nlohmann::ordered_json report = builder_pattern::report_json(c);
     if (!verify_json.is_null()) report["verify"] = verify_json;
     report["dockerfile"] = c.converted() ? nlohmann::ordered_json(c.output) : nlohmann::ordered_json(nullptr);
     std::cout << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

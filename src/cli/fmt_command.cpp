@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "edit/edit.h"
-#include "format/format.h"
+#include "formatter/format.h"
 #include "lint/config.h"
 #include "util/error.h"
 #include "util/files.h"
@@ -30,11 +30,11 @@ struct FmtArgs {
   bool diff = false;
 };
 
-format::Options options_for(const fs::path &located, const FmtArgs &args, lint::ConfigResolver &resolver) {
+formatter::Options options_for(const fs::path &located, const FmtArgs &args, lint::ConfigResolver &resolver) {
   auto config = resolver.for_file(located);
-  format::Options options = format::options_from_config(config->format_section, config->source);
+  formatter::Options options = formatter::options_from_config(config->format_section, config->source);
   if (!args.keyword_case.empty()) {
-    options.keyword_case = args.keyword_case == "preserve" ? format::KeywordCase::Preserve : format::KeywordCase::Upper;
+    options.keyword_case = args.keyword_case == "preserve" ? formatter::KeywordCase::Preserve : formatter::KeywordCase::Upper;
   }
   if (args.continuation_indent) options.continuation_indent = *args.continuation_indent;
   return options;
@@ -60,8 +60,8 @@ int run_fmt(FmtArgs &args) {
       std::string source = util::read_input(path, args.stdin_filename);
       source_read = source;
       fs::path located = from_stdin ? fs::path(args.stdin_filename.empty() ? "Dockerfile" : args.stdin_filename) : fs::path(path);
-      format::Options options = options_for(located, args, resolver);
-      format::Result result = format::format_source(source, display, options);
+      formatter::Options options = options_for(located, args, resolver);
+      formatter::Result result = formatter::format_source(source, display, options);
       would_change = would_change || result.changed;
       if (args.check) {
         if (result.changed) std::cout << "would reformat " << display << "\n";

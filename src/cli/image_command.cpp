@@ -6,9 +6,9 @@
 #include <iostream>
 #include <memory>
 
-#include "build/digest.h"
-#include "build/image.h"
-#include "build/store.h"
+#include "executor/digest.h"
+#include "executor/image.h"
+#include "executor/store.h"
 #include "cli/cli.h"
 #include "util/error.h"
 
@@ -32,7 +32,7 @@ void register_image(CLI::App &app, int &exit_code) {
   image->fallthrough();  // `image ls --store DIR` as well as `image --store DIR ls`
   auto store_flag = std::make_shared<std::string>();
   image->add_option("--store", *store_flag, "Store directory (default $MSMIGRATE_STORE or $XDG_DATA_HOME/msmigrate)");
-  auto open_store = [store_flag] { return build::Store(build::Store::default_root(*store_flag)); };
+  auto open_store = [store_flag] { return executor::Store(executor::Store::default_root(*store_flag)); };
 
   {
     auto *cmd = image->add_subcommand("import", "Make a one-layer image from a rootfs directory or tar");
@@ -45,11 +45,11 @@ void register_image(CLI::App &app, int &exit_code) {
     cmd->add_option("-c,--change", *changes, "Dockerfile instruction for the config (CMD, ENV, ENTRYPOINT, ...)");
     cmd->add_option("-m,--message", *message, "History comment");
     cmd->callback([=, &exit_code] {
-      build::Store store = open_store();
-      build::FileLock lock(store.store_lock_path(), false);
-      build::Image img = build::import_rootfs(store, *path, *changes, *message);
+      executor::Store store = open_store();
+      executor::FileLock lock(store.store_lock_path(), false);
+      executor::Image img = executor::import_rootfs(store, *path, *changes, *message);
       store.tag(*tag, img.manifest_digest);
-      std::cout << build::normalize_reference(*tag) << " " << img.config_digest << "\n";
+      std::cout << executor::normalize_reference(*tag) << " " << img.config_digest << "\n";
       exit_code = k_exit_ok;
     });
   }
@@ -60,9 +60,9 @@ void register_image(CLI::App &app, int &exit_code) {
     cmd->add_option("path", *path, "Archive, OCI layout directory, or - for stdin")->required();
     cmd->add_option("-t,--tag", *tag, "Tag the loaded image with this reference instead of the archive's names");
     cmd->callback([=, &exit_code] {
-      build::Store store = open_store();
-      build::FileLock lock(store.store_lock_path(), false);
-      for (const auto &name : build::load_archive(store, *path, *tag)) {
+      executor::Store store = open_store();
+      executor::FileLock lock(store.store_lock_path(), false);
+      for (const auto &name : executor::load_archive(store, *path, *tag)) {
         if (name.starts_with("sha256:")) {
           // Untagged images are garbage to `image prune`: say how to keep one.
           std::cout << "Loaded image ID: " << name << " (the archive names no repository; use --tag REF to keep it)\n";
@@ -80,10 +80,10 @@ void register_image(CLI::App &app, int &exit_code) {
     cmd->add_option("reference", *ref, "Image to save")->required();
     cmd->add_option("-o,--output", *out, "File to write (- for stdout)")->required();
     cmd->callback([=, &exit_code] {
-      build::Store store = open_store();
-      build::FileLock lock(store.store_lock_path(), false);
+      executor::Store store = open_store();
+      executor::FileLock lock(store.store_lock_path(), false);
       if (*out == "-" && isatty(1)) throw Error("refusing to write an image archive to a terminal: use -o FILE");
-      build::save_archive(store, *ref, *out);
+      executor::save_archive(store, *ref, *out);
       exit_code = k_exit_ok;
     });
   }
@@ -92,17 +92,17 @@ void register_image(CLI::App &app, int &exit_code) {
     auto quiet = std::make_shared<bool>(false);
     cmd->add_flag("-q,--quiet", *quiet, "Only references");
     cmd->callback([=, &exit_code] {
-      build::Store store = open_store();
+      executor::Store store = open_store();
       if (!*quiet) std::printf("%-50s %-14s %7s %12s\n", "REFERENCE", "IMAGE ID", "LAYERS", "SIZE");
       for (const auto &[ref, digest] : store.tags()) {
         if (*quiet) {
           std::cout << ref << "\n";
           continue;
         }
-        build::Image img = build::read_image(store, digest);
+        executor::Image img = executor::read_image(store, digest);
         uint64_t size = 0;
         for (const auto &l : img.layers) size += l.size;
-        std::printf("%-50s %-14s %7zu %12s\n", ref.c_str(), build::digest_hex(img.config_digest).substr(0, 12).c_str(),
+        std::printf("%-50s %-14s %7zu %12s\n", ref.c_str(), executor::digest_hex(img.config_digest).substr(0, 12).c_str(),
                     img.layers.size(), human_size(size).c_str());
       }
       exit_code = k_exit_ok;
@@ -113,16 +113,16 @@ void register_image(CLI::App &app, int &exit_code) {
     auto ref = std::make_shared<std::string>();
     cmd->add_option("reference", *ref, "Image reference, manifest digest or image ID prefix")->required();
     cmd->callback([=, &exit_code] {
-      build::Store store = open_store();
-      build::Image img = build::find_image(store, *ref);
-      build::Json out;
+      executor::Store store = open_store();
+      executor::Image img = executor::find_image(store, *ref);
+      executor::Json out;
       out["Id"] = img.config_digest;
       out["ManifestDigest"] = img.manifest_digest;
-      out["RepoTags"] = build::Json::array();
+      out["RepoTags"] = executor::Json::array();
       for (const auto &[r, d] : store.tags()) {
         if (d == img.manifest_digest) out["RepoTags"].push_back(r);
       }
-      out["Layers"] = build::Json::array();
+      out["Layers"] = executor::Json::array();
       uint64_t total = 0, total_uncompressed = 0;
       for (const auto &l : img.layers) {
         out["Layers"].push_back({{"digest", l.digest}, {"diff_id", l.diff_id}, {"mediaType", l.media_type},
@@ -142,11 +142,11 @@ void register_image(CLI::App &app, int &exit_code) {
     auto refs = std::make_shared<std::vector<std::string>>();
     cmd->add_option("reference", *refs, "Image references")->required();
     cmd->callback([=, &exit_code] {
-      build::Store store = open_store();
+      executor::Store store = open_store();
       bool missing = false;
       for (const auto &r : *refs) {
         if (store.untag(r)) {
-          std::cout << "Untagged: " << build::normalize_reference(r) << "\n";
+          std::cout << "Untagged: " << executor::normalize_reference(r) << "\n";
         } else {
           std::cerr << "msmigrate: error: no image '" << r << "' in the store " << store.root() << "\n";
           missing = true;
@@ -162,8 +162,8 @@ void register_image(CLI::App &app, int &exit_code) {
     cmd->add_option("source", *src, "Existing image")->required();
     cmd->add_option("target", *dst, "New reference")->required();
     cmd->callback([=, &exit_code] {
-      build::Store store = open_store();
-      build::Image img = build::find_image(store, *src);
+      executor::Store store = open_store();
+      executor::Image img = executor::find_image(store, *src);
       store.tag(*dst, img.manifest_digest);
       exit_code = k_exit_ok;
     });
@@ -173,8 +173,8 @@ void register_image(CLI::App &app, int &exit_code) {
     auto all = std::make_shared<bool>(false);
     cmd->add_flag("-a,--all", *all, "Also drop the build cache");
     cmd->callback([=, &exit_code] {
-      build::Store store = open_store();
-      build::FileLock lock(store.store_lock_path(), true);
+      executor::Store store = open_store();
+      executor::FileLock lock(store.store_lock_path(), true);
       uint64_t freed = store.prune(!*all);
       std::cout << "Freed " << human_size(freed) << "\n";
       exit_code = k_exit_ok;

@@ -2,8 +2,8 @@
 
 namespace msm::cli {
 
-refactor::ConvertOptions ProjectArgs::convert_options() const {
-  refactor::ConvertOptions options;
+builder_pattern::ConvertOptions ProjectArgs::convert_options() const {
+  builder_pattern::ConvertOptions options;
   options.root = dir;
   if (!build_dockerfile.empty()) options.build_dockerfile = build_dockerfile;
   if (!runtime_dockerfile.empty()) options.runtime_dockerfile = runtime_dockerfile;

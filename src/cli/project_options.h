@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "refactor/convert.h"
+#include "builder_pattern/convert.h"
 
 namespace msm::cli {
 
@@ -16,7 +16,7 @@ struct ProjectArgs {
   std::string build_dockerfile, runtime_dockerfile, script, make_target;
   std::vector<std::string> script_args;
 
-  refactor::ConvertOptions convert_options() const;
+  builder_pattern::ConvertOptions convert_options() const;
 };
 
 void add_project_options(CLI::App &cmd, ProjectArgs &args);

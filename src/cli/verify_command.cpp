@@ -9,7 +9,7 @@
 #include <iostream>
 #include <memory>
 
-#include "build/store.h"
+#include "executor/store.h"
 #include "cli/cli.h"
 #include "cli/project_options.h"
 #include "util/error.h"
@@ -35,7 +35,7 @@ void add_verify_options(CLI::App &cmd, VerifyCliOptions &o) {
   cmd.add_flag("--no-edit-rebuild", o.no_edit, "Skip timing the rebuilds after a one-file source edit");
 }
 
-int run_verification(const refactor::ConvertOptions &convert, const VerifyCliOptions &o, std::string &table, nlohmann::ordered_json &json) {
+int run_verification(const builder_pattern::ConvertOptions &convert, const VerifyCliOptions &o, std::string &table, nlohmann::ordered_json &json) {
   if (geteuid() != 0) throw Error("msmigrate verify needs root: it builds images (namespaces and overlayfs mounts)");
   if (!o.report.empty() && o.report.ends_with("/")) throw Error(o.report + ": --report wants a file name");
   verify::VerifyOptions options;
@@ -48,8 +48,8 @@ int run_verification(const refactor::ConvertOptions &convert, const VerifyCliOpt
   options.engine = o.engine;
   options.engine_root = o.engine_root;
   options.edit_rebuild = !o.no_edit;
-  build::Store store(build::Store::default_root(o.store));
-  build::FileLock lock(store.store_lock_path(), false);
+  executor::Store store(executor::Store::default_root(o.store));
+  executor::FileLock lock(store.store_lock_path(), false);
   struct sigaction sa {};
   sa.sa_handler = on_signal;
   sigaction(SIGINT, &sa, nullptr);
@@ -79,7 +79,7 @@ void register_verify(CLI::App &app, int &exit_code) {
   cmd->add_option("--format", a->format, "text (the table) or json (the report)")->check(CLI::IsMember({"text", "json"}));
   add_verify_options(*cmd, a->verify);
   cmd->callback([a, &exit_code] {
-    refactor::ConvertOptions options = a->project.convert_options();
+    builder_pattern::ConvertOptions options = a->project.convert_options();
     std::string table;
     nlohmann::ordered_json json;
     exit_code = run_verification(options, a->verify, table, json);

@@ -6,7 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "refactor/convert.h"
+#include "builder_pattern/convert.h"
 
 namespace msm::cli {
 
@@ -23,7 +23,7 @@ void add_verify_options(CLI::App &cmd, VerifyCliOptions &options);
 
 // Runs the verification; prints progress on stderr; writes the HTML report when asked. Returns
 // the exit code (0 verified, 1 different/failed/refused) and fills `table` and `json`.
-int run_verification(const refactor::ConvertOptions &convert, const VerifyCliOptions &options, std::string &table,
+int run_verification(const builder_pattern::ConvertOptions &convert, const VerifyCliOptions &options, std::string &table,
                      nlohmann::ordered_json &json);
 
 }  // namespace msm::cli

@@ -29,7 +29,7 @@ struct Config {
   bool strict_labels = false;
   std::map<std::string, nlohmann::json> rule_options;  // code -> options object
   // The `format:` mapping, as written (null when absent); `msmigrate fmt` and the language
-  // server validate it (format::options_from_config). hadolint's string `format:` is not this.
+  // server validate it (formatter::options_from_config). hadolint's string `format:` is not this.
   nlohmann::json format_section;
   std::set<std::string> enabled_opt_in;     // opt-in rules turned on (canonical codes)
 

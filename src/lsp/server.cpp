@@ -4,13 +4,14 @@
 #include <cstring>
 
 #include "analysis/stages.h"
-#include "format/format.h"
+#include "formatter/format.h"
 #include "lint/engine.h"
 #include "lint/registry.h"
 #include "lsp/instruction_reference.h"
 #include "refactor/name_stages.h"
 #include "refactor/reorder_copies.h"
 #include "util/error.h"
+#include "msm_version.h"
 
 namespace msm::lsp {
 
@@ -329,7 +330,7 @@ json Server::initialize(const json &params) {
       {"documentSymbolProvider", true},
       {"definitionProvider", true},
   };
-  return {{"capabilities", capabilities}, {"serverInfo", {{"name", "msmigrate"}, {"version", "0.1.0"}}}};
+  return {{"capabilities", capabilities}, {"serverInfo", {{"name", "msmigrate"}, {"version", msm::k_version}}}};
 }
 
 Server::OpenDocument &Server::document(const json &params) {
@@ -596,8 +597,8 @@ json Server::formatting(const json &params) {
   if (!d.doc) throw RpcError(k_request_failed, "not formatted: " + d.not_analysed);
   if (!d.config) throw RpcError(k_request_failed, "not formatted: configuration error: " + d.config_error);
   try {
-    auto options = format::options_from_config(d.config->format_section, d.config->source);
-    return text_edits_json(d, format::format_document(*d.doc, options).edits);
+    auto options = formatter::options_from_config(d.config->format_section, d.config->source);
+    return text_edits_json(d, formatter::format_document(*d.doc, options).edits);
   } catch (const Error &e) {
     // Formatting refused (a parse problem, or a result BuildKit would read differently).
     throw RpcError(k_request_failed, e.what());

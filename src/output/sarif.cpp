@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "output/render.h"
+#include "msm_version.h"
 
 namespace msm::output {
 
@@ -143,8 +144,8 @@ void render_sarif(const std::vector<lint::FileResult> &files, std::ostream &out)
   ordered_json run = {{"tool",
                        {{"driver",
                          {{"name", "msmigrate"},
-                          {"version", "0.1.0"},
-                          {"semanticVersion", "0.1.0"},
+                          {"version", msm::k_version},
+                          {"semanticVersion", msm::k_version},
                           {"informationUri", "https://github.com/msmigrate/msmigrate"},
                           {"rules", rules}}}}},
                       {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uri_encode(cwd)}}}}},

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "analysis/stages.h"
-#include "refactor/convert.h"
+#include "analysis/stage_names.h"
 
 namespace msm::refactor {
 
@@ -73,7 +73,7 @@ NameStagesResult name_stages(const syntax::Document &doc) {
     StageNaming naming;
     naming.stage = index;
     naming.role = stage_role(doc, stage.from_instruction, stage.end_instruction, index + 1 == stages.size());
-    naming.name = unique_stage_name(naming.role, taken);
+    naming.name = analysis::unique_stage_name(naming.role, taken);
     naming.references = refs.size();
     taken.push_back(naming.name);
     const auto &from = doc.instructions()[stage.from_instruction];

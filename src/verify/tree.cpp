@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "build/digest.h"
+#include "executor/digest.h"
 #include "util/error.h"
 
 namespace msm::verify {
@@ -104,7 +104,7 @@ void apply_layer(FileTree &tree, const std::string &blob_path, const std::string
       case AE_IFIFO: f.type = "fifo"; break;
       default: {
         f.type = "file";
-        build::Sha256 hash;
+        executor::Sha256 hash;
         uint64_t size = 0;
         for (;;) {
           la_ssize_t n = archive_read_data(reader.get(), buffer.data(), buffer.size());
@@ -137,7 +137,7 @@ std::string owner_text(const FileEntry &f) { return std::to_string(f.uid) + ":" 
 
 }  // namespace
 
-FileTree read_image_tree(const build::Store &store, const build::Image &image) {
+FileTree read_image_tree(const executor::Store &store, const executor::Image &image) {
   FileTree tree;
   for (const auto &layer : image.layers) {
     apply_layer(tree, store.blob_path(layer.digest), "layer " + layer.digest);
@@ -152,7 +152,7 @@ std::string mode_text(uint32_t mode) {
 }
 
 std::string tree_digest(const FileTree &tree) {
-  build::Sha256 hash;
+  executor::Sha256 hash;
   for (const auto &[path, e] : tree) {
     std::string line = path + '\0' + e.type + '\0' + mode_text(e.mode) + '\0' + owner_text(e) + '\0' + std::to_string(e.size) + '\0' +
                        e.digest + '\0' + e.link_target + '\n';

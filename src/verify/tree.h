@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "build/image.h"
-#include "build/store.h"
+#include "executor/image.h"
+#include "executor/store.h"
 
 namespace msm::verify {
 
@@ -27,7 +27,7 @@ struct FileEntry {
 // Path (absolute, "/usr/local/bin/hello") → entry; the root itself is not listed.
 using FileTree = std::map<std::string, FileEntry>;
 
-FileTree read_image_tree(const build::Store &store, const build::Image &image);
+FileTree read_image_tree(const executor::Store &store, const executor::Image &image);
 
 struct FieldDifference {
   std::string field;  // "type", "mode", "owner", "size", "content", "symlink target"

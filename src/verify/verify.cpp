@@ -9,11 +9,11 @@
 #include <map>
 #include <set>
 
-#include "build/sandbox.h"
+#include "executor/sandbox.h"
 #include "util/error.h"
 #include "util/files.h"
 #include "util/path.h"
-#include "verify/engine.h"
+#include "verify/container_engine.h"
 
 namespace msm::verify {
 
@@ -26,9 +26,9 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-std::string location(const refactor::SourceRef &r) { return r.file + (r.line ? ":" + std::to_string(r.line) : ""); }
+std::string location(const builder_pattern::SourceRef &r) { return r.file + (r.line ? ":" + std::to_string(r.line) : ""); }
 
-ImageFigures figures(const std::string &role, const std::string &reference, const build::Image &image) {
+ImageFigures figures(const std::string &role, const std::string &reference, const executor::Image &image) {
   ImageFigures f;
   f.role = role;
   f.reference = reference;
@@ -95,7 +95,7 @@ void copy_project(const std::string &from, const std::string &to) {
 
 // The file a developer would touch: a source file the builder compiles, else any project file
 // that is not part of the build setup.
-std::string pick_edit_file(const std::string &root, const refactor::Conversion &c) {
+std::string pick_edit_file(const std::string &root, const builder_pattern::Conversion &c) {
   static const std::vector<std::string> k_source_ext = {".c", ".cc", ".cpp", ".h", ".go", ".rs", ".py", ".js", ".ts", ".java", ".rb"};
   std::set<std::string> setup{c.driver, ".dockerignore"};
   if (c.runtime_dockerfile) setup.insert(*c.runtime_dockerfile);
@@ -144,13 +144,13 @@ std::vector<std::string> json_strings(const Json &j) {
   return out;
 }
 
-const Json &config_of(const build::Image &image) {
+const Json &config_of(const executor::Image &image) {
   static const Json k_empty = Json::object();
   auto it = image.config.find("config");
   return it == image.config.end() || !it->is_object() ? k_empty : *it;
 }
 
-std::string config_string(const build::Image &image, const char *key) {
+std::string config_string(const executor::Image &image, const char *key) {
   const Json &c = config_of(image);
   auto it = c.find(key);
   return it != c.end() && it->is_string() ? it->get<std::string>() : "";
@@ -168,13 +168,13 @@ Json config_value(const Json &config, const std::string &key) {
 
 class Verifier {
  public:
-  Verifier(build::Store &store, const VerifyOptions &options, std::ostream &progress)
+  Verifier(executor::Store &store, const VerifyOptions &options, std::ostream &progress)
       : m_store(store), m_options(options), m_progress(progress) {}
 
   VerifyResult run() {
     m_result.project = m_options.convert.root;
     m_result.engine = m_options.engine;
-    m_conv = refactor::convert(m_options.convert);
+    m_conv = builder_pattern::convert(m_options.convert);
     collect_sources();
     if (!m_conv.converted()) {
       m_result.verdict = "refused";
@@ -191,7 +191,7 @@ class Verifier {
       std::string dir;
       ~Cleanup() {
         try {
-          build::remove_tree(dir);
+          executor::remove_tree(dir);
         } catch (...) {
         }
       }
@@ -294,7 +294,7 @@ class Verifier {
   // --- the old flow ---------------------------------------------------------------------------
   double old_flow(bool cold) {
     m_recording = cold;
-    const refactor::DriverModel &model = m_conv.driver_model;
+    const builder_pattern::DriverModel &model = m_conv.driver_model;
     struct Event {
       size_t seq;
       int kind;  // 0 build, 1 run, 2 extraction, 3 host step
@@ -318,7 +318,7 @@ class Verifier {
       m_result.build_images.clear();
       m_result.artifact_bytes = 0;
     }
-    std::vector<build::Image> old_images;
+    std::vector<executor::Image> old_images;
     std::vector<std::string> artifacts;
     double total = 0;
     bool done = false;
@@ -328,7 +328,7 @@ class Verifier {
         continue;
       }
       if (ev.kind == 0) {
-        const refactor::BuildStep &b = model.builds[ev.index];
+        const builder_pattern::BuildStep &b = model.builds[ev.index];
         BuildOutcome out = old_build(b, cold);
         total += out.seconds;
         old_images.push_back(out.image);
@@ -344,9 +344,9 @@ class Verifier {
       } else if (ev.kind == 1) {
         total += old_run(model.runs[ev.index]);
       } else if (ev.kind == 2) {
-        const refactor::Extraction &e = model.extractions[ev.index];
+        const builder_pattern::Extraction &e = model.extractions[ev.index];
         artifacts.push_back(e.host_path);
-        if (e.via == refactor::Extraction::Via::BindMount) continue;  // the run wrote it
+        if (e.via == builder_pattern::Extraction::Via::BindMount) continue;  // the run wrote it
         total += extract(e);
       } else {
         total += host_step(model.host_steps[ev.index], cold);
@@ -369,7 +369,7 @@ class Verifier {
     return total;
   }
 
-  BuildOutcome old_build(const refactor::BuildStep &b, bool cold) {
+  BuildOutcome old_build(const builder_pattern::BuildStep &b, bool cold) {
     BuildRequest request;
     request.context = host(b.context);
     request.dockerfile = host(b.dockerfile);
@@ -381,13 +381,13 @@ class Verifier {
     m_engine->prepare(request);
     BuildOutcome out = m_engine->build(request);
     for (size_t i = 1; i < b.tags.size() && m_options.engine == "builtin"; ++i) m_store.tag(b.tags[i], out.image.manifest_digest);
-    for (const auto &t : b.tags) m_built[build::normalize_reference(t)] = out;
+    for (const auto &t : b.tags) m_built[executor::normalize_reference(t)] = out;
     step("old", what, location(b.where), out.seconds, true, cold ? "no cache" : "");
     return out;
   }
 
   BuildOutcome image_for(const std::string &reference) {
-    auto it = m_built.find(build::normalize_reference(reference));
+    auto it = m_built.find(executor::normalize_reference(reference));
     if (it != m_built.end()) return it->second;
     BuildOutcome stock;
     stock.image = m_engine->stock_image(reference);
@@ -396,12 +396,12 @@ class Verifier {
   }
 
   // `docker cp` and `docker run … tar c | tar x`: the files as the image holds them.
-  double extract(const refactor::Extraction &e) {
+  double extract(const builder_pattern::Extraction &e) {
     auto start = std::chrono::steady_clock::now();
     BuildOutcome source = image_for(e.image);
     std::string dest = host(e.host_path);
     fs::create_directories(fs::path(dest).parent_path());
-    if (e.via == refactor::Extraction::Via::Cat) {
+    if (e.via == builder_pattern::Extraction::Via::Cat) {
       RunRequest request = run_request(source, std::nullopt, {"cat", e.container_path}, {});
       std::string log;
       int status = m_engine->run(request, dest, log);
@@ -413,11 +413,11 @@ class Verifier {
       for (auto it = source.image.layers.rbegin(); it != source.image.layers.rend(); ++it) lowers.push_back(m_store.ensure_extracted(*it));
       lowers.push_back(m_store.stub_dir());
       std::string mount_point = m_store.make_temp_dir("verify-cp");
-      bool keep_owner = e.via == refactor::Extraction::Via::Tar;
+      bool keep_owner = e.via == builder_pattern::Extraction::Via::Tar;
       std::string inside = mount_point + e.container_path;
       try {
-        build::run_in_mount_namespace([&] {
-          build::mount_overlay({m_store.root(), lowers, "", ""}, mount_point);
+        executor::run_in_mount_namespace([&] {
+          executor::mount_overlay({m_store.root(), lowers, "", ""}, mount_point);
           struct stat st;
           if (lstat(inside.c_str(), &st) != 0) {
             throw Error(location(e.where) + ": " + e.container_path + ": no such file or directory in " + e.image);
@@ -432,13 +432,13 @@ class Verifier {
           }
         });
       } catch (const Error &err) {
-        build::remove_tree(mount_point);
+        executor::remove_tree(mount_point);
         throw StepFailed(err.what(), "");
       }
-      build::remove_tree(mount_point);
+      executor::remove_tree(mount_point);
     }
     double seconds = seconds_since(start);
-    const char *via = e.via == refactor::Extraction::Via::Cat ? "docker run … cat" : e.via == refactor::Extraction::Via::Tar ? "docker run … tar | tar -x" : "docker cp";
+    const char *via = e.via == builder_pattern::Extraction::Via::Cat ? "docker run … cat" : e.via == builder_pattern::Extraction::Via::Tar ? "docker run … tar | tar -x" : "docker cp";
     step("old", std::string(via) + " " + e.image + ":" + e.container_path + " → " + e.host_path, location(e.where), seconds, true);
     return seconds;
   }
@@ -463,19 +463,19 @@ class Verifier {
   }
 
   // A bind-mount build: `docker run -v "$PWD":/src -w /src image make`.
-  double old_run(const refactor::RunBuild &run) {
+  double old_run(const builder_pattern::RunBuild &run) {
     auto start = std::chrono::steady_clock::now();
     BuildOutcome source = image_for(run.image);
     RunRequest request = run_request(source, run.entrypoint, run.args, run.env);
     if (run.workdir) request.workdir = *run.workdir;
     for (const auto &m : run.mounts) {
-      build::RunMount mount;
+      executor::RunMount mount;
       mount.target = m.container;
       mount.readonly = m.readonly;
-      if (m.kind == refactor::Mount::Kind::Source) {
+      if (m.kind == builder_pattern::Mount::Kind::Source) {
         mount.source = host(m.host);
         fs::create_directories(mount.source);  // docker -v creates a missing host directory
-      } else if (m.kind == refactor::Mount::Kind::Cache) {
+      } else if (m.kind == builder_pattern::Mount::Kind::Cache) {
         // A named volume or a cache directory under ~: a private one per verify run.
         std::string name;
         for (char ch : m.host) name += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
@@ -494,8 +494,8 @@ class Verifier {
     return seconds;
   }
 
-  double host_step(const refactor::HostStep &h, bool cold) {
-    using Kind = refactor::HostStep::Kind;
+  double host_step(const builder_pattern::HostStep &h, bool cold) {
+    using Kind = builder_pattern::HostStep::Kind;
     if (h.kind == Kind::Move && h.paths.size() == 2) {
       // mv/cp of an artifact inside the project: replayed in the scratch copy, because the
       // runtime build reads the moved file.
@@ -558,21 +558,21 @@ class Verifier {
     m_result.config_equal = m_result.config.empty();
   }
 
-  build::Store &m_store;
+  executor::Store &m_store;
   const VerifyOptions &m_options;
   std::ostream &m_progress;
   VerifyResult m_result;
-  refactor::Conversion m_conv;
+  builder_pattern::Conversion m_conv;
   std::unique_ptr<Engine> m_engine;
   std::string m_work, m_old_root, m_new_root;
   std::map<std::string, BuildOutcome> m_built;
-  build::Image m_old_runtime, m_new_image;
+  executor::Image m_old_runtime, m_new_image;
   bool m_recording = true;
 };
 
 }  // namespace
 
-VerifyResult run_verify(build::Store &store, const VerifyOptions &options, std::ostream &progress) {
+VerifyResult run_verify(executor::Store &store, const VerifyOptions &options, std::ostream &progress) {
   Verifier verifier(store, options, progress);
   return verifier.run();
 }

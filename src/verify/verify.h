@@ -12,14 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "build/store.h"
-#include "refactor/convert.h"
+#include "executor/store.h"
+#include "builder_pattern/convert.h"
 #include "verify/tree.h"
 
 namespace msm::verify {
 
 struct VerifyOptions {
-  refactor::ConvertOptions convert;
+  builder_pattern::ConvertOptions convert;
   // A converted Dockerfile to check instead of convert's own output (a hand-edited
   // conversion, or one written earlier); host path.
   std::optional<std::string> converted_dockerfile;
@@ -91,6 +91,6 @@ struct VerifyResult {
 
 // Runs both flows and compares. Progress lines go to `progress`. Throws msm::Error (exit 2) for
 // unusable input (no builder pattern, missing files, unknown engine).
-VerifyResult run_verify(build::Store &store, const VerifyOptions &options, std::ostream &progress);
+VerifyResult run_verify(executor::Store &store, const VerifyOptions &options, std::ostream &progress);
 
 }  // namespace msm::verify

@@ -10,19 +10,19 @@
 #include <filesystem>
 #include <fstream>
 
-#include "build/config_ops.h"
-#include "build/copy.h"
-#include "build/digest.h"
-#include "build/image.h"
-#include "build/layer.h"
-#include "build/platform.h"
-#include "build/sandbox.h"
-#include "build/store.h"
+#include "executor/config_ops.h"
+#include "executor/copy.h"
+#include "executor/digest.h"
+#include "executor/image.h"
+#include "executor/layer.h"
+#include "executor/platform.h"
+#include "executor/sandbox.h"
+#include "executor/store.h"
 #include "syntax/document.h"
 #include "util/error.h"
 
 namespace fs = std::filesystem;
-using namespace msm::build;
+using namespace msm::executor;
 
 namespace {
 
@@ -59,8 +59,8 @@ TEST_CASE("dockerignore: root-anchored patterns, ** and exceptions, last match w
   CHECK_FALSE(m.excluded("src/x.log"));  // *.log does not reach into src/
   CHECK(m.excluded("src/deep/a.tmp"));
   CHECK(m.excluded("a.tmp"));
-  CHECK(m.excluded("build/out.o"));      // a parent's match excludes children
-  CHECK_FALSE(m.excluded("build/keep"));
+  CHECK(m.excluded("executor/out.o"));      // a parent's match excludes children
+  CHECK_FALSE(m.excluded("executor/keep"));
   CHECK_FALSE(m.excluded("main.c"));
   CHECK(IgnoreMatcher("").empty());
 }

@@ -9,14 +9,18 @@
 #include <sstream>
 
 #include "analysis/stages.h"
-#include "refactor/convert.h"
-#include "refactor/driver.h"
+#include "analysis/stage_names.h"
+#include "builder_pattern/convert.h"
+#include "builder_pattern/driver.h"
 #include "syntax/document.h"
 #include "util/error.h"
 
 namespace fs = std::filesystem;
 using namespace msm;
-using namespace msm::refactor;
+using namespace msm::builder_pattern;
+using msm::analysis::sanitize_stage_name;
+using msm::analysis::unique_stage_name;
+using msm::analysis::valid_stage_name;
 
 namespace {
 

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "edit/edit.h"
-#include "format/format.h"
+#include "formatter/format.h"
 #include "syntax/buildkit_json.h"
 #include "util/error.h"
 
@@ -11,20 +11,20 @@ using namespace msm;
 
 namespace {
 
-std::string fmt(const std::string &source, const format::Options &options = {}) {
-  return format::format_source(source, "Dockerfile", options).text;
+std::string fmt(const std::string &source, const formatter::Options &options = {}) {
+  return formatter::format_source(source, "Dockerfile", options).text;
 }
 
 // The formatted text, after checking the promises every call keeps: the edits turn the source
 // into the text, a second run changes nothing, and the value of every argument is unchanged.
-std::string checked_fmt(const std::string &source, const format::Options &options = {}) {
+std::string checked_fmt(const std::string &source, const formatter::Options &options = {}) {
   auto doc = syntax::Document::parse(source, "Dockerfile");
-  format::Result r = format::format_document(*doc, options);
+  formatter::Result r = formatter::format_document(*doc, options);
   CHECK(r.changed == (r.text != source));
   auto applied = edit::apply_edits(source, r.edits);
   REQUIRE(applied.has_value());
   CHECK(*applied == r.text);
-  auto again = format::format_source(r.text, "Dockerfile", options);
+  auto again = formatter::format_source(r.text, "Dockerfile", options);
   CHECK_MESSAGE(!again.changed, "not idempotent:\n" << r.text << "\nthen:\n" << again.text);
   auto after = syntax::Document::parse(r.text, "Dockerfile");
   REQUIRE(after->instructions().size() == doc->instructions().size());
@@ -55,8 +55,8 @@ TEST_CASE("fmt: keywords and AS upper-cased, blanks between words collapsed, tra
 }
 
 TEST_CASE("fmt: keyword-case preserve keeps the spelling, and only the spacing changes") {
-  format::Options options;
-  options.keyword_case = format::KeywordCase::Preserve;
+  formatter::Options options;
+  options.keyword_case = formatter::KeywordCase::Preserve;
   CHECK(checked_fmt("from a   as b\nrun  x\n", options) == "from a as b\nrun x\n");
 }
 
@@ -73,7 +73,7 @@ TEST_CASE("fmt: continuation lines are indented where BuildKit splits words, ver
   CHECK(checked_fmt("FROM a\nRUN x \\  \n   # note  \n  y\n") == "FROM a\nRUN x \\\n   # note\n  y\n");
   // Flags on the first line, the command on the next: the command's indentation is free.
   CHECK(checked_fmt("FROM a\nRUN --network=none \\\n  make\n") == "FROM a\nRUN --network=none \\\n    make\n");
-  format::Options two;
+  formatter::Options two;
   two.continuation_indent = 2;
   CHECK(checked_fmt("FROM a\nLABEL a=1 \\\n        b=2\n", two) == "FROM a\nLABEL a=1 \\\n  b=2\n");
 }
@@ -117,10 +117,10 @@ TEST_CASE("fmt: blanks after a carriage return stay, or the escape before it wou
 }
 
 TEST_CASE("fmt: edits are minimal and nothing changes on a formatted file") {
-  auto r = format::format_source("FROM a\nrun make\n", "Dockerfile");
+  auto r = formatter::format_source("FROM a\nrun make\n", "Dockerfile");
   REQUIRE(r.edits.size() == 1);
   CHECK(r.edits[0] == edit::TextEdit{7, 10, "RUN"});
-  auto clean = format::format_source("FROM a\nRUN make\n", "Dockerfile");
+  auto clean = formatter::format_source("FROM a\nRUN make\n", "Dockerfile");
   CHECK_FALSE(clean.changed);
   CHECK(clean.edits.empty());
 }
@@ -140,11 +140,11 @@ TEST_CASE("fmt: refuses documents whose instruction boundaries are in doubt") {
 }
 
 TEST_CASE("fmt: options from the configuration's format section") {
-  auto o = format::options_from_config({{"keyword-case", "preserve"}, {"continuation-indent", "2"}}, ".msmigrate.yaml");
-  CHECK(o.keyword_case == format::KeywordCase::Preserve);
+  auto o = formatter::options_from_config({{"keyword-case", "preserve"}, {"continuation-indent", "2"}}, ".msmigrate.yaml");
+  CHECK(o.keyword_case == formatter::KeywordCase::Preserve);
   CHECK(o.continuation_indent == 2);
-  CHECK(format::options_from_config(nullptr, "x").continuation_indent == 4);
-  CHECK_THROWS_AS(format::options_from_config({{"keyword-case", "lower"}}, "x"), Error);
-  CHECK_THROWS_AS(format::options_from_config({{"continuation-indent", "99"}}, "x"), Error);
-  CHECK_THROWS_AS(format::options_from_config({{"indent", "2"}}, "x"), Error);
+  CHECK(formatter::options_from_config(nullptr, "x").continuation_indent == 4);
+  CHECK_THROWS_AS(formatter::options_from_config({{"keyword-case", "lower"}}, "x"), Error);
+  CHECK_THROWS_AS(formatter::options_from_config({{"continuation-indent", "99"}}, "x"), Error);
+  CHECK_THROWS_AS(formatter::options_from_config({{"indent", "2"}}, "x"), Error);
 }

@@ -11,7 +11,7 @@
 
 #include <unistd.h>
 
-#include "format/format.h"
+#include "formatter/format.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 #include "lsp/stdio.h"
@@ -580,7 +580,7 @@ TEST_CASE("lsp formatting: fmt's edits; a refused file is a RequestFailed error"
   CHECK(!r["result"].empty());
   std::string formatted = apply_lsp_edits(text, r["result"]);
   CHECK(formatted == "FROM alpine:3.19 AS build\nCMD [\"/a\", \"b\"]\n");
-  CHECK(formatted == msm::format::format_source(text, "Dockerfile").text);
+  CHECK(formatted == msm::formatter::format_source(text, "Dockerfile").text);
   // Formatted text formats to nothing.
   s.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}}, {"contentChanges", {{{"text", formatted}}}}});
   CHECK(s.call("textDocument/formatting", {{"textDocument", doc_id(uri)}, {"options", json::object()}})["result"] == json::array());

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "build/image.h"
-#include "build/store.h"
-#include "verify/engine.h"
+#include "executor/image.h"
+#include "executor/store.h"
+#include "verify/container_engine.h"
 #include "verify/report.h"
 #include "verify/tree.h"
 
@@ -27,7 +27,7 @@ struct TempDir {
     char tmpl[] = "/tmp/msm-test-verify-XXXXXX";
     path = mkdtemp(tmpl);
   }
-  ~TempDir() { build::remove_tree(path); }
+  ~TempDir() { executor::remove_tree(path); }
 };
 
 struct TarEntry {
@@ -69,10 +69,10 @@ std::string make_tar(const std::vector<TarEntry> &entries) {
   return std::string(buffer.data(), used);
 }
 
-build::Image image_of(build::Store &store, const std::vector<std::vector<TarEntry>> &layers) {
-  build::Image image;
+executor::Image image_of(executor::Store &store, const std::vector<std::vector<TarEntry>> &layers) {
+  executor::Image image;
   for (const auto &l : layers) {
-    build::LayerInfo info;
+    executor::LayerInfo info;
     info.digest = store.write_blob(make_tar(l));
     image.layers.push_back(info);
   }
@@ -83,8 +83,8 @@ build::Image image_of(build::Store &store, const std::vector<std::vector<TarEntr
 
 TEST_CASE("image tree: layers applied in order with whiteouts, opaque dirs and hardlinks") {
   TempDir t;
-  build::Store store(t.path + "/store");
-  build::Image image = image_of(store, {
+  executor::Store store(t.path + "/store");
+  executor::Image image = image_of(store, {
       {{"a/", 'd', "", 0755}, {"a/x", 'f', "hello"}, {"a/y", 'f', "why", 0600, 1000}, {"d/", 'd', "", 0755},
        {"d/k", 'f', "k"}, {"l", 'l', "a/x", 0777}, {"gone/", 'd', "", 0755}, {"gone/deep", 'f', "x"}},
       {{"a/.wh.x", 'f', ""}, {"d/.wh..wh..opq", 'f', ""}, {"d/n", 'f', "new"}, {"h", 'h', "a/y"}, {"gone", 'f', "now a file"}},
