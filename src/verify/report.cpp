@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "util/escape.h"
+
 namespace msm::verify {
 
 namespace {
@@ -53,21 +55,6 @@ Json figures_json(const std::optional<ImageFigures> &f) {
 }
 
 Json seconds_json(const std::optional<double> &s) { return s ? Json(std::round(*s * 1000) / 1000) : Json(nullptr); }
-
-std::string escape_html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string config_value_text(const Json &v) { return v.is_null() ? "(not set)" : v.dump(); }
 
@@ -176,7 +163,7 @@ Json render_json(const VerifyResult &r) {
 
 std::string render_html(const VerifyResult &r) {
   std::ostringstream h;
-  h << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>msmigrate verify: " << escape_html(r.project) << "</title>\n"
+  h << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>msmigrate verify: " << util::escape_markup(r.project) << "</title>\n"
     << "<style>\n"
        "body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1400px}\n"
        "h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}\n"
@@ -187,16 +174,16 @@ std::string render_html(const VerifyResult &r) {
        "pre{background:#f6f8fa;padding:10px;overflow:auto;font-size:12.5px;border-radius:4px}\n"
        ".only-old{color:#9b1c1c}.only-new{color:#1d4ed8}.changed{color:#92400e}.same{color:#555}\n"
        "</style></head><body>\n";
-  h << "<h1>msmigrate verify: " << escape_html(r.project) << " <small>(engine: " << escape_html(r.engine) << ")</small></h1>\n";
-  h << "<p id=\"verdict\" class=\"verdict " << escape_html(r.verdict) << "\">" << escape_html(verdict_line(r)) << "</p>\n";
-  if (!r.log_tail.empty()) h << "<h2>Build log (last lines)</h2><pre id=\"log-tail\">" << escape_html(r.log_tail) << "</pre>\n";
-  for (const auto &ref : r.refusals) h << "<p class=\"refused\">" << escape_html(ref) << "</p>\n";
+  h << "<h1>msmigrate verify: " << util::escape_markup(r.project) << " <small>(engine: " << util::escape_markup(r.engine) << ")</small></h1>\n";
+  h << "<p id=\"verdict\" class=\"verdict " << util::escape_markup(r.verdict) << "\">" << util::escape_markup(verdict_line(r)) << "</p>\n";
+  if (!r.log_tail.empty()) h << "<h2>Build log (last lines)</h2><pre id=\"log-tail\">" << util::escape_markup(r.log_tail) << "</pre>\n";
+  for (const auto &ref : r.refusals) h << "<p class=\"refused\">" << util::escape_markup(ref) << "</p>\n";
 
   h << "<h2>Summary</h2>\n<table id=\"summary\"><tr><th></th><th>old flow</th><th>new flow</th></tr>\n";
   std::string builds;
   for (const auto &b : r.build_images) builds += (builds.empty() ? "" : " + ") + image_text(b);
   auto row = [&](const std::string &a, const std::string &b, const std::string &c) {
-    h << "<tr><th>" << escape_html(a) << "</th><td>" << escape_html(b) << "</td><td>" << escape_html(c) << "</td></tr>\n";
+    h << "<tr><th>" << util::escape_markup(a) << "</th><td>" << util::escape_markup(b) << "</td><td>" << util::escape_markup(c) << "</td></tr>\n";
   };
   row("build image", builds.empty() ? "-" : builds, "a stage of the final build");
   row("runtime image", image_text(r.old_runtime), image_text(r.new_image));
@@ -229,7 +216,7 @@ std::string render_html(const VerifyResult &r) {
     int y = static_cast<int>(i) * (bar_h + 8) + 5;
     double w = std::max(2.0, static_cast<double>(bars[i].second) / static_cast<double>(max) * plot_w);
     bool old_side = bars[i].first.find("old") != std::string::npos || bars[i].first.starts_with("build");
-    h << "<text x=\"0\" y=\"" << y + 16 << "\" font-size=\"13\">" << escape_html(bars[i].first) << "</text>"
+    h << "<text x=\"0\" y=\"" << y + 16 << "\" font-size=\"13\">" << util::escape_markup(bars[i].first) << "</text>"
       << "<rect class=\"bar\" x=\"" << label_w << "\" y=\"" << y << "\" width=\"" << static_cast<int>(w) << "\" height=\"" << bar_h << "\" fill=\""
       << (old_side ? "#c2410c" : "#15803d") << "\"/>"
       << "<text x=\"" << label_w + static_cast<int>(w) + 6 << "\" y=\"" << y + 16 << "\" font-size=\"13\">" << human_bytes(bars[i].second) << "</text>\n";
@@ -238,10 +225,10 @@ std::string render_html(const VerifyResult &r) {
 
   h << "<h2>Before and after</h2>\n<div class=\"side\"><div id=\"old-dockerfiles\"><h3>Old: driver and Dockerfiles</h3>\n";
   for (const auto &f : r.old_files) {
-    h << "<h4>" << escape_html(f.name) << "</h4><pre class=\"old-file\">" << escape_html(f.text) << "</pre>\n";
+    h << "<h4>" << util::escape_markup(f.name) << "</h4><pre class=\"old-file\">" << util::escape_markup(f.text) << "</pre>\n";
   }
-  h << "</div><div id=\"new-dockerfile\"><h3>New: " << escape_html(r.new_dockerfile.name) << "</h3><pre class=\"new-file\">"
-    << escape_html(r.new_dockerfile.text) << "</pre></div></div>\n";
+  h << "</div><div id=\"new-dockerfile\"><h3>New: " << util::escape_markup(r.new_dockerfile.name) << "</h3><pre class=\"new-file\">"
+    << util::escape_markup(r.new_dockerfile.text) << "</pre></div></div>\n";
 
   h << "<h2>Runtime file tree</h2>\n<div id=\"tree-diff\">\n";
   if (r.files) {
@@ -253,34 +240,34 @@ std::string render_html(const VerifyResult &r) {
       for (const auto &d : r.files->differences) {
         std::string what = d.kind == PathDifference::Kind::OnlyOld ? "only in the old image" : d.kind == PathDifference::Kind::OnlyNew ? "only in the new image" : "";
         for (const auto &f : d.fields) what += (what.empty() ? "" : "; ") + f.field + ": " + f.old_value + " → " + f.new_value;
-        h << "<tr class=\"" << kind_name(d.kind) << "\"><td><code>" << escape_html(d.path) << "</code></td><td>" << escape_html(what) << "</td></tr>\n";
+        h << "<tr class=\"" << kind_name(d.kind) << "\"><td><code>" << util::escape_markup(d.path) << "</code></td><td>" << util::escape_markup(what) << "</td></tr>\n";
       }
       h << "</table>\n";
     }
     h << "<details><summary>Every entry of the new image (" << r.new_tree.size() << ")</summary><pre>";
     for (const auto &[path, e] : r.new_tree) {
-      h << escape_html(e.type) << " " << mode_text(e.mode) << " " << e.uid << ":" << e.gid << " " << escape_html(path);
+      h << util::escape_markup(e.type) << " " << mode_text(e.mode) << " " << e.uid << ":" << e.gid << " " << util::escape_markup(path);
       if (e.type == "file") h << " " << e.size << " " << e.digest.substr(0, 19);
-      if (e.type == "symlink") h << " → " << escape_html(e.link_target);
+      if (e.type == "symlink") h << " → " << util::escape_markup(e.link_target);
       h << "\n";
     }
     h << "</pre></details>\n";
   } else {
-    h << "<p>Not compared: " << escape_html(r.verdict) << ".</p>\n";
+    h << "<p>Not compared: " << util::escape_markup(r.verdict) << ".</p>\n";
   }
   h << "</div>\n";
   if (!r.config.empty()) {
     h << "<h2>Config differences</h2><table id=\"config-differences\">";
     for (const auto &d : r.config) {
-      h << "<tr><th>" << escape_html(d.field) << "</th><td>" << escape_html(config_value_text(d.old_value)) << "</td><td>"
-        << escape_html(config_value_text(d.new_value)) << "</td></tr>\n";
+      h << "<tr><th>" << util::escape_markup(d.field) << "</th><td>" << util::escape_markup(config_value_text(d.old_value)) << "</td><td>"
+        << util::escape_markup(config_value_text(d.new_value)) << "</td></tr>\n";
     }
     h << "</table>\n";
   }
   h << "<h2>Steps</h2>\n<table id=\"steps\"><tr><th>flow</th><th>step</th><th>at</th><th>time</th></tr>\n";
   for (const auto &s : r.steps) {
-    h << "<tr><td>" << escape_html(s.flow) << "</td><td><code>" << escape_html(s.what) << "</code>" << (s.note.empty() ? "" : " <em>(" + escape_html(s.note) + ")</em>")
-      << "</td><td>" << escape_html(s.at) << "</td><td>" << (s.run ? seconds_text(s.seconds) : "not run") << "</td></tr>\n";
+    h << "<tr><td>" << util::escape_markup(s.flow) << "</td><td><code>" << util::escape_markup(s.what) << "</code>" << (s.note.empty() ? "" : " <em>(" + util::escape_markup(s.note) + ")</em>")
+      << "</td><td>" << util::escape_markup(s.at) << "</td><td>" << (s.run ? seconds_text(s.seconds) : "not run") << "</td></tr>\n";
   }
   h << "</table>\n</body></html>\n";
   return h.str();

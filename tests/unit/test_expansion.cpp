@@ -852,7 +852,8 @@ TEST_CASE("long inputs take linear time") {
   CHECK(expand_word("${V//a*b/x}", vars).value == "x");
   CHECK(expand_word("${V//*c/x}", vars).value.size() == 200001u);
   const auto elapsed = std::chrono::steady_clock::now() - start;
-  CHECK(elapsed < std::chrono::seconds(2));
+  // A quadratic algorithm takes minutes here; the bound leaves room for a loaded CI machine.
+  CHECK(elapsed < std::chrono::seconds(20));
 }
 
 }  // TEST_SUITE
