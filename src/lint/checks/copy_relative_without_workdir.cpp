@@ -15,7 +15,9 @@ void copy_relative_without_workdir(Context &ctx) {
   for (const auto &span : stage_spans(ctx)) {
     bool workdir = span.base_stage && sets_workdir[*span.base_stage];
     for (size_t i = span.first; i < span.end; ++i) {
-      const auto &ins = instructions[i];
+      // An ONBUILD trigger runs in the images built from this one, which start in this
+      // stage's working directory: the same question, reported on the ONBUILD line.
+      const auto &ins = instructions[i].trigger ? *instructions[i].trigger : instructions[i];
       if (ins.is(K::Workdir)) workdir = true;
       if (workdir || !(ins.is(K::Copy) || ins.is(K::Add)) || ins.args.size() < 2) continue;
       const auto &dest = ins.args.back();
