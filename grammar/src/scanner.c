@@ -367,7 +367,8 @@ static bool consume_comment_or_directive(Scanner *s, TSLexer *lexer) {
   if (key_length == 6 && ascii_equal_ci(key, "syntax", 6)) return true;
   if (key_length == 5 && ascii_equal_ci(key, "check", 5)) return true;
   if (key_length == 6 && ascii_equal_ci(key, "escape", 6)) {
-    if (value_length == 1 && (first_value == '`' || first_value == '\\')) s->escape = first_value;
+    // Only a directive sets the escape char: after the prefix it is an ordinary comment.
+    if (s->in_prologue && value_length == 1 && (first_value == '`' || first_value == '\\')) s->escape = first_value;
     return true;
   }
   return false;

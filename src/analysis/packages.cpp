@@ -31,6 +31,9 @@ const std::vector<std::string_view> k_rpm_value_options = {
     "--color", "--repofrompath", "--forcearch", "--enableplugin", "--disableplugin", "--rpmverbosity"};
 const std::vector<std::string_view> k_rpm_install = {"install", "groupinstall", "localinstall", "reinstall",
                                                      "group install", "module install"};
+// dnf and microdnf also take abbreviations (`dnf in`, `dnf rei`).
+const std::vector<std::string_view> k_dnf_install = {"install", "in", "groupinstall", "localinstall", "reinstall",
+                                                     "rei", "group install", "module install"};
 
 std::vector<ManagerInfo> make_table() {
   std::vector<ManagerInfo> t;
@@ -48,12 +51,12 @@ std::vector<ManagerInfo> make_table() {
                PinStyle::ApkConstraint, {"/var/cache/apk"}, ""});
   t.push_back({Manager::Yum, "yum", k_rpm_install, {"-y", "--assumeyes"}, {}, {}, {}, k_rpm_value_options,
                PinStyle::RpmDashVersion, {"/var/cache/yum"}, "clean all"});
-  t.push_back({Manager::Dnf, "dnf", k_rpm_install, {"-y", "--assumeyes"}, {},
+  t.push_back({Manager::Dnf, "dnf", k_dnf_install, {"-y", "--assumeyes"}, {},
                {"--setopt=install_weak_deps=False", "--setopt=install_weak_deps=0",
                 "--setopt=install_weak_deps=false"},
                {}, k_rpm_value_options, PinStyle::RpmDashVersion, {"/var/cache/dnf", "/var/cache/libdnf5"},
                "clean all"});
-  t.push_back({Manager::Microdnf, "microdnf", {"install", "reinstall"}, {"-y", "--assumeyes"}, {},
+  t.push_back({Manager::Microdnf, "microdnf", k_dnf_install, {"-y", "--assumeyes"}, {},
                {"--setopt=install_weak_deps=0", "--setopt=install_weak_deps=False"}, {}, k_rpm_value_options,
                PinStyle::RpmDashVersion, {"/var/cache/yum", "/var/cache/dnf"}, "clean all"});
   t.push_back({Manager::Zypper, "zypper", {"install", "in"}, {"-n", "--non-interactive", "-y", "--no-confirm"},
@@ -62,7 +65,7 @@ std::vector<ManagerInfo> make_table() {
                 "--from", "-t", "--type", "--raw-cache-dir", "--solv-cache-dir", "--pkg-cache-dir"},
                PinStyle::ZypperCapability, {"/var/cache/zypp"}, "clean"});
   t.push_back({Manager::Pip, "pip", {"install"}, {}, {"--no-cache-dir"}, {}, {},
-               {"-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url",
+               {"-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "-b", "--build",
                 "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--trusted-host",
                 "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary",
                 "--progress-bar", "--src", "--upgrade-strategy", "--global-option", "--install-option", "-C",
@@ -81,7 +84,8 @@ std::vector<ManagerInfo> make_table() {
                {"-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "-P", "--trust-policy",
                 "--platform", "-g", "--file", "--build-root", "--document", "--without"},
                PinStyle::GemColon, {"/root/.gem", "/usr/local/bundle/cache"}, ""});
-  t.push_back({Manager::Go, "go", {"install"}, {}, {}, {}, {},
+  // `go get` adds a module to go.mod and `go run pkg@version` fetches it: both pick a version.
+  t.push_back({Manager::Go, "go", {"install", "get", "run"}, {}, {}, {}, {},
                {"-ldflags", "-gcflags", "-asmflags", "-tags", "-mod", "-modfile", "-o", "-p", "-pkgdir",
                 "-toolexec", "-overlay", "-buildmode", "-compiler", "-installsuffix", "-gccgoflags", "-exec", "-C",
                 "-pgo", "-covermode", "-coverpkg"},
@@ -103,7 +107,10 @@ std::optional<Manager> manager_of_program(std::string_view program) {
   if (n == "dnf" || n == "dnf5" || n == "dnf-3") return Manager::Dnf;
   if (n == "microdnf") return Manager::Microdnf;
   if (n == "zypper") return Manager::Zypper;
-  if (n == "pip" || n == "pip2" || n == "pip3" || (starts_with(n, "pip3.") && n.size() > 5)) return Manager::Pip;
+  // pipx installs each package into its own environment, with pip's requirement syntax.
+  if (n == "pip" || n == "pip2" || n == "pip3" || n == "pipx" || (starts_with(n, "pip3.") && n.size() > 5)) {
+    return Manager::Pip;
+  }
   if (n == "npm") return Manager::Npm;
   if (n == "yarn") return Manager::Yarn;
   if (n == "gem") return Manager::Gem;
@@ -337,7 +344,7 @@ bool is_registry_package(const ManagerInfo &m, std::string_view op) {
     case PinStyle::At:
       // A remote module path starts with a domain; `std`, `cmd/...`, `tool`, `all` are not remote.
       if (m.manager == Manager::Go) return op.substr(0, op.find('/')).find('.') != std::string_view::npos;
-      if (ends_with(op, ".tgz") || ends_with(op, ".tar.gz") || starts_with(op, "github:") ||
+      if (ends_with(op, ".tgz") || ends_with(op, ".tar.gz") || ends_with(op, ".tar") || starts_with(op, "github:") ||
           starts_with(op, "gitlab:") || starts_with(op, "bitbucket:") || starts_with(op, "gist:")) {
         return false;
       }
@@ -379,6 +386,8 @@ bool is_pinned(const ManagerInfo &m, std::string_view op) {
     case PinStyle::At: {
       std::string_view name = op;
       if (!name.empty() && name[0] == '@') name.remove_prefix(1);  // @scope/name
+      // `@latest` and `@none` name no version: the next build may get another one.
+      if (m.manager == Manager::Go && (ends_with(name, "@latest") || ends_with(name, "@none"))) return false;
       return name.find('@') != std::string_view::npos || name.find('#') != std::string_view::npos;
     }
     case PinStyle::GemColon:

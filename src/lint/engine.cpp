@@ -74,6 +74,24 @@ std::optional<std::string_view> check_skip_list(std::string_view value) {
   return std::nullopt;
 }
 
+// `skip=...;error=true`: BuildKit fails the build on any of its checks' warnings.
+bool check_error_flag(std::string_view value) {
+  while (!value.empty()) {
+    size_t semi = value.find(';');
+    std::string_view part = trim(value.substr(0, semi));
+    if (starts_with_word(part, "error")) {
+      part = trim(part);
+      if (!part.empty() && part.front() == '=') {
+        std::string_view flag = trim(part.substr(1));
+        return flag.size() == 4 && starts_with_word(flag, "true");
+      }
+    }
+    if (semi == std::string_view::npos) break;
+    value.remove_prefix(semi + 1);
+  }
+  return false;
+}
+
 std::optional<Suppression> parse_comment(std::string_view text) {
   std::string_view s = trim(text);
   Suppression sup;
@@ -232,9 +250,13 @@ std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config 
   }
 
   std::erase_if(kept, [&](const Diagnostic &d) { return config.ignored.count(d.rule->code) > 0; });
+  const syntax::Directive *check = doc.directive("check");
+  bool buildkit_errors = check && check_error_flag(check->value);
   for (auto &d : kept) {
     auto o = config.overrides.find(d.rule->code);
     d.severity = o != config.overrides.end() ? o->second : d.rule->severity;
+    // `# check=error=true` makes BuildKit's checks fail the build: here they become errors.
+    if (buildkit_errors && o == config.overrides.end() && d.rule->has_buildkit_name()) d.severity = Severity::Error;
     d.start = doc.lines().position(d.range.start);
     d.end = doc.lines().position(d.range.end);
     for (auto &r : d.related) {

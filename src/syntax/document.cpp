@@ -270,6 +270,7 @@ void Document::collect_tree_errors(TSNode node) {
 
 void Document::build() {
   std::vector<std::string> pending_comments;
+  std::optional<uint32_t> continued_from;  // start line of top-level escape-only lines
   // A cursor, not ts_node_child(i): the latter walks the children from the start each time.
   TSTreeCursor cursor = ts_tree_cursor_new(root());
   bool more = ts_tree_cursor_goto_first_child(&cursor);
@@ -294,8 +295,13 @@ void Document::build() {
       }
     } else if (type_is(child, "ERROR")) {
       collect_tree_errors(child);
+    } else if (type_is(child, "line_continuation")) {
+      // A line that is only the escape char starts the next instruction and adds nothing to it.
+      if (!continued_from) continued_from = m_lines.line_of(node_range(child).start);
     } else {
       Instruction ins = read_instruction(child);
+      if (continued_from) ins.start_line = std::min(ins.start_line, *continued_from);
+      continued_from.reset();
       ins.prev_comment = std::move(pending_comments);
       pending_comments.clear();
       m_instructions.push_back(std::move(ins));

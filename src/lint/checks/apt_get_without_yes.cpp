@@ -16,8 +16,12 @@ void apt_get_without_yes(Context &ctx) {
             .insert = "-y",
             .message = "Use the `-y` switch to avoid a prompt in `{}`",
             .exempt = [](const Context &, const packages::Found &f) {
-              // `-o APT::Get::Assume-Yes=true` says the same.
+              // `-o APT::Get::Assume-Yes=true` says the same, and so does quiet level 2 (`-q -q`),
+              // which implies -y.
+              size_t quiet = 0;
               for (const auto &o : f.invocation.options) {
+                if (o.text == "-q" || o.text == "--quiet") ++quiet;
+                if (quiet >= 2) return true;
                 if ((o.text == "-o" || o.text == "--option") && o.value.find("Assume-Yes") != std::string::npos) return true;
               }
               return false;

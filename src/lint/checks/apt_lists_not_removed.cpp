@@ -36,10 +36,11 @@ void apt_lists_not_removed(Context &ctx) {
       ctx, {.code = "DL3009",
             .managers = {packages::Manager::AptGet, packages::Manager::Apt},
             .triggers = {"update"},
-            .cleaned = [](const analysis::RunView &run) {
+            .cleaned = [](const packages::Found &f) {
+              const analysis::RunView &run = f.run;
               // `apt-get dist-clean` (apt 2.7+, Debian 13) removes the lists too.
-              return run.cached(k_lists) || packages::run_removes(run, k_lists) ||
-                     packages::run_has_action(run, {packages::Manager::AptGet, packages::Manager::Apt}, "dist-clean");
+              return run.cached(k_lists) || packages::run_removes(run, k_lists, f.command.command) ||
+                     packages::run_has_action(run, {packages::Manager::AptGet, packages::Manager::Apt}, "dist-clean", {}, f.command.command);
             },
             .cleanup = [](const packages::Found &) { return std::string("rm -rf /var/lib/apt/lists/*"); },
             .unsafe = later_run_needs_lists,

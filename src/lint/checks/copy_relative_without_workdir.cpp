@@ -2,6 +2,7 @@
 // the stages it is built from), so the files land wherever the base image's WORKDIR points.
 
 #include "lint/checks/checks.h"
+#include "lint/checks/stage_spans.h"
 #include "lint/checks/util.h"
 
 namespace msm::lint::checks {
@@ -11,10 +12,12 @@ void copy_relative_without_workdir(Context &ctx) {
   const auto &graph = ctx.graph();
   const auto &instructions = ctx.doc().instructions();
   std::vector<bool> sets_workdir(graph.stages().size(), false);
-  for (const auto &stage : graph.stages()) {
-    bool workdir = stage.base_stage && sets_workdir[*stage.base_stage];
-    for (size_t i = stage.from_instruction + 1; i < stage.end_instruction; ++i) {
-      const auto &ins = instructions[i];
+  for (const auto &span : stage_spans(ctx)) {
+    bool workdir = span.base_stage && sets_workdir[*span.base_stage];
+    for (size_t i = span.first; i < span.end; ++i) {
+      // An ONBUILD trigger runs in the images built from this one, which start in this
+      // stage's working directory: the same question, reported on the ONBUILD line.
+      const auto &ins = instructions[i].trigger ? *instructions[i].trigger : instructions[i];
       if (ins.is(K::Workdir)) workdir = true;
       if (workdir || !(ins.is(K::Copy) || ins.is(K::Add)) || ins.args.size() < 2) continue;
       const auto &dest = ins.args.back();
@@ -24,7 +27,7 @@ void copy_relative_without_workdir(Context &ctx) {
                  upper(ins.keyword) + " to relative destination `" + dest.value +
                      "` without a WORKDIR in this stage: set WORKDIR first or use an absolute path");
     }
-    sets_workdir[stage.index] = workdir;
+    if (span.stage) sets_workdir[*span.stage] = workdir;
   }
 }
 

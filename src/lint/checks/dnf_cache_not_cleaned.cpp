@@ -10,11 +10,15 @@ void dnf_cache_not_cleaned(Context &ctx) {
   packages::report_missing_cleanup(
       ctx, {.code = "DL3040",
             .managers = {packages::Manager::Dnf, packages::Manager::Microdnf},
-            .cleaned = [rpm](const analysis::RunView &run) {
+            // Upgrades download packages into the cache as installs do (`up`, `rei`: dnf's abbreviations).
+            .triggers = {"install", "in", "reinstall", "rei", "localinstall", "groupinstall", "group install",
+                         "module install", "upgrade", "up", "upgrade-minimal", "up-min", "update"},
+            .cleaned = [rpm](const packages::Found &f) {
+              const analysis::RunView &run = f.run;
               for (std::string_view dir : {"/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5"}) {
-                if (run.cached(dir) || packages::run_removes(run, dir)) return true;
+                if (run.cached(dir) || packages::run_removes(run, dir, f.command.command)) return true;
               }
-              return packages::run_has_action(run, rpm, "clean", "all");
+              return packages::run_has_action(run, rpm, "clean", "all", f.command.command);
             },
             .cleanup = [](const packages::Found &f) {
               // The same program that installed: microdnf images have no dnf.

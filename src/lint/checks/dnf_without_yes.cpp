@@ -6,12 +6,14 @@
 namespace msm::lint::checks {
 
 void dnf_without_yes(Context &ctx) {
-  // microdnf never prompts, so only dnf is checked.
+  // microdnf never prompts (docker-library's oraclelinux images run `microdnf install` without
+  // -y), so only dnf is checked; hadolint also reports microdnf.
   packages::report_missing_option(
       ctx, {.code = "DL3038",
             .managers = {packages::Manager::Dnf},
-            .actions = {"install", "groupinstall", "localinstall", "reinstall", "group install", "module install",
-                        "update", "upgrade", "remove", "erase", "downgrade", "distro-sync"},
+            .actions = {"install", "in", "groupinstall", "localinstall", "reinstall", "rei", "group install",
+                        "module install", "update", "upgrade", "up", "remove", "rm", "erase", "downgrade",
+                        "distro-sync"},
             .accepted = analysis::packages::info(packages::Manager::Dnf).yes,
             .insert = "-y",
             .message = "Use the `-y` switch to avoid a prompt in `{}`"});

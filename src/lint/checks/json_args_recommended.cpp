@@ -19,14 +19,21 @@ bool plain_words(std::string_view text) {
 void json_args_recommended(Context &ctx) {
   using K = syntax::InstructionKind;
   const auto &instructions = ctx.doc().instructions();
-  for (const auto &stage : ctx.graph().stages()) {
-    bool has_shell = false;
-    for (size_t i = stage.from_instruction; i < stage.end_instruction; ++i) {
-      if (instructions[i].is(K::Shell)) has_shell = true;
+  const auto &stages = ctx.graph().stages();
+  for (size_t s = 0; s < stages.size(); ++s) {
+    const auto &stage = stages[s];
+    // A custom SHELL is a deliberate choice to run through it. As in BuildKit, it counts from the
+    // SHELL on, and a stage built FROM another inherits its SHELL.
+    bool shell_set = false;
+    for (auto b = stage.base_stage; b && *b < s && !shell_set; b = stages[*b].base_stage) {
+      for (size_t i = stages[*b].from_instruction; i < stages[*b].end_instruction; ++i) {
+        if (instructions[i].is(K::Shell)) shell_set = true;
+      }
     }
-    if (has_shell) continue;  // a custom SHELL is a deliberate choice to run through it
     for (size_t i = stage.from_instruction; i < stage.end_instruction; ++i) {
       const auto &ins = instructions[i];
+      if (ins.is(K::Shell)) shell_set = true;
+      if (shell_set) continue;
       if (!(ins.is(K::Cmd) || ins.is(K::Entrypoint)) || ins.json || ins.args.empty()) continue;
       std::string_view text = trim(ins.args[0].value);
       if (text.empty()) continue;

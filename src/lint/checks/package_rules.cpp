@@ -41,6 +41,27 @@ bool piped_from_yes(const analysis::RunScript &script, const analysis::shell::Co
   return false;
 }
 
+// pip's VCS schemes (`git+https://`, `hg+ssh://`, `svn+svn://`, `bzr+lp:`...) and npm's git URLs:
+// an install operand that is one is pinned only when it names a revision.
+bool is_vcs_reference(const pk::ManagerInfo &m, std::string_view op) {
+  if (m.manager != Manager::Pip && m.manager != Manager::Npm && m.manager != Manager::Yarn) return false;
+  for (std::string_view vcs : {"git+", "hg+", "svn+", "bzr+", "git://", "svn://"}) {
+    if (op.substr(0, vcs.size()) == vcs) return true;
+  }
+  return false;
+}
+
+bool vcs_has_ref(const pk::ManagerInfo &m, std::string_view op) {
+  // npm: `git+ssh://git@host:org/repo.git#v1.0` (a commit, tag or `semver:` range after `#`).
+  if (m.manager != Manager::Pip) return op.find('#') != std::string_view::npos;
+  // pip: `git+https://host/org/repo.git@v1.0#egg=name`: `@rev` after the host part; an `@` in
+  // the user part (`git+ssh://git@host/...`) is not a revision.
+  std::string_view rest = op.substr(0, op.find('#'));
+  if (size_t scheme = rest.find("://"); scheme != std::string_view::npos) rest.remove_prefix(scheme + 3);
+  size_t slash = rest.find('/');
+  return slash != std::string_view::npos && rest.find('@', slash) != std::string_view::npos;
+}
+
 }  // namespace
 
 void for_each_invocation(const Context &ctx, const std::vector<Manager> &managers,
@@ -123,51 +144,106 @@ bool removes_dir(std::string_view operand, std::string_view dir) {
   return dir.size() > operand.size() && dir.compare(0, operand.size(), operand) == 0 && dir[operand.size()] == '/';
 }
 
-bool run_removes(const analysis::RunView &run, std::string_view dir) {
+namespace {
+
+// Calls `fn` for each command of the RUN in the order they run; with `after`, only those after it.
+template <typename Fn>
+bool any_command(const analysis::RunView &run, const analysis::shell::Command *after, Fn fn) {
+  bool counting = after == nullptr;
   for (const auto &script : run.scripts) {
     for (const auto &rc : script.commands()) {
-      const analysis::shell::Command &c = *rc.command;
-      if (c.name() != "rm" && c.name() != "find") continue;
-      for (size_t i = 1; i < c.words.size(); ++i) {
-        if (removes_dir(pk::word_text(c.words[i]).text, dir)) return true;
+      if (rc.command == after) {
+        counting = true;
+        continue;
       }
+      if (counting && fn(rc)) return true;
     }
   }
   return false;
 }
 
-bool run_has_action(const analysis::RunView &run, const std::vector<Manager> &managers, std::string_view action,
-                    std::string_view operand) {
-  for (const auto &script : run.scripts) {
-    for (const auto &rc : script.commands()) {
-      const auto &inv = rc.invocation;
-      if (!inv || !listed(managers, inv->manager->manager) || inv->action != action) continue;
-      if (operand.empty()) return true;
-      for (size_t i : inv->operands) {
-        if (pk::word_text(inv->word(i)).text == operand) return true;
-      }
+}  // namespace
+
+bool run_removes(const analysis::RunView &run, std::string_view dir, const analysis::shell::Command *after) {
+  return any_command(run, after, [&](const analysis::RunCommand &rc) {
+    const analysis::shell::Command &c = *rc.command;
+    if (c.name() != "rm" && c.name() != "find") return false;
+    for (size_t i = 1; i < c.words.size(); ++i) {
+      if (removes_dir(pk::word_text(c.words[i]).text, dir)) return true;
     }
-  }
-  return false;
+    return false;
+  });
+}
+
+bool run_has_action(const analysis::RunView &run, const std::vector<Manager> &managers, std::string_view action,
+                    std::string_view operand, const analysis::shell::Command *after) {
+  return any_command(run, after, [&](const analysis::RunCommand &rc) {
+    const auto &inv = rc.invocation;
+    if (!inv || !listed(managers, inv->manager->manager) || inv->action != action) return false;
+    if (operand.empty()) return true;
+    for (size_t i : inv->operands) {
+      if (pk::word_text(inv->word(i)).text == operand) return true;
+    }
+    return false;
+  });
 }
 
 void report_unpinned(Context &ctx, std::string_view code, const std::vector<Manager> &managers, std::string_view how) {
   for_each_invocation(ctx, managers, [&](const Found &f) {
     const Invocation &inv = f.invocation;
     if (!inv.installs() || inv.has_any(inv.manager->version_options)) return;
-    // Groups and modules have no versions.
-    if (inv.action == "groupinstall" || inv.action == "group install" || inv.action == "module install") return;
+    // Groups have no versions.
+    if (inv.action == "groupinstall" || inv.action == "group install") return;
+    // A constraints file pins whatever the command installs.
+    if (inv.manager->manager == Manager::Pip && (inv.has("-c") || inv.has("--constraint"))) return;
     bool upgrade = inv.has("--upgrade") || inv.has("-U");
-    for (size_t i : inv.operands) {
+    std::vector<size_t> operands = inv.operands;
+    // `go run pkg args...`: the words after the package are the program's own arguments.
+    if (inv.action == "run" && operands.size() > 1) operands.resize(1);
+    // `gem install x -- --with-cflags=...`: after `--` come the gem's build options.
+    if (inv.manager->manager == Manager::Gem) {
+      const auto &words = f.command.command->words;
+      for (size_t k = inv.program + 1; k < words.size(); ++k) {
+        if (pk::word_text(words[k]).text != "--") continue;
+        std::erase_if(operands, [k](size_t op) { return op > k; });
+        break;
+      }
+    }
+    for (size_t i : operands) {
       pk::WordText w = pk::word_text(inv.word(i));
+      if (w.dynamic) continue;
+      if (is_vcs_reference(*inv.manager, w.text)) {
+        if (!vcs_has_ref(*inv.manager, w.text)) {
+          ctx.report(code, f.script.source_range(inv.word(i).range),
+                     "Pin a revision of `" + w.text + "` in `" + command_text(f) + "` (" +
+                         (inv.manager->pin == pk::PinStyle::At ? "`#<commit or tag>`" : "`@<commit or tag>`") + ")");
+        }
+        continue;
+      }
+      // A module is pinned by its stream: `dnf module install nodejs:20`.
+      if (inv.action == "module install") {
+        if (w.text.find(':') == std::string::npos) {
+          ctx.report(code, f.script.source_range(inv.word(i).range),
+                     "Pin the stream of module `" + w.text + "` in `" + command_text(f) + "` (write `" + w.text + ":<stream>`)");
+        }
+        continue;
+      }
       if (pk::is_pinned(*inv.manager, w.text)) continue;
-      if (w.dynamic || !pk::is_registry_package(*inv.manager, w.text)) continue;
+      // `go get` takes module paths only, so any operand that is no local path is one.
+      bool go_get_module = inv.manager->manager == Manager::Go && inv.action == "get" && !w.text.empty() &&
+                           w.text[0] != '.' && w.text[0] != '/';
+      if (!go_get_module && !pk::is_registry_package(*inv.manager, w.text)) continue;
       // Keeping the packaging tools current is deliberate, not a forgotten pin.
       if (inv.manager->manager == Manager::Pip && upgrade && (w.text == "pip" || w.text == "setuptools" || w.text == "wheel")) {
         continue;
       }
+      std::string name = w.text;
+      // `pkg@latest` names no version: the message shows the package without it.
+      if (size_t at = name.rfind('@'); at != std::string::npos && at > 0 && inv.manager->manager == Manager::Go) {
+        name.resize(at);
+      }
       ctx.report(code, f.script.source_range(inv.word(i).range),
-                 "Pin the version of `" + w.text + "` in `" + command_text(f) + "` (" + fill(how, w.text) + ")");
+                 "Pin the version of `" + name + "` in `" + command_text(f) + "` (" + fill(how, name) + ")");
     }
   });
 }
@@ -197,7 +273,7 @@ void report_missing_cleanup(Context &ctx, const MissingCleanup &rule) {
                          ? inv.installs()
                          : std::find(rule.triggers.begin(), rule.triggers.end(), inv.action) != rule.triggers.end();
     if (!triggered || &f.run == last_run) return;  // once per RUN
-    if (!layers_ship(ctx, f.run) || rule.cleaned(f.run)) return;
+    if (!layers_ship(ctx, f.run) || rule.cleaned(f)) return;
     last_run = &f.run;
     std::string cleanup = rule.cleanup(f);
     bool unsafe = rule.unsafe && rule.unsafe(ctx, f);

@@ -54,11 +54,13 @@ bool layers_ship(const Context &ctx, const analysis::RunView &run);
 
 // Whether `operand` (an rm/find operand such as "/var/lib/apt/lists/*") removes `dir` or all of it.
 bool removes_dir(std::string_view operand, std::string_view dir);
-// Whether any command of the RUN removes `dir` (`rm -rf /var/lib/apt/lists/*`).
-bool run_removes(const analysis::RunView &run, std::string_view dir);
-// Whether any invocation of `managers` in the RUN has the action `action` and, when given, the operand.
+// Whether any command of the RUN removes `dir` (`rm -rf /var/lib/apt/lists/*`). With `after`,
+// only the commands that run after that one count: a clean-up before an install cleans nothing.
+bool run_removes(const analysis::RunView &run, std::string_view dir, const analysis::shell::Command *after = nullptr);
+// Whether any invocation of `managers` in the RUN has the action `action` and, when given, the
+// operand (only after the command `after`, when given).
 bool run_has_action(const analysis::RunView &run, const std::vector<Manager> &managers, std::string_view action,
-                    std::string_view operand = {});
+                    std::string_view operand = {}, const analysis::shell::Command *after = nullptr);
 
 // The rule shapes ------------------------------------------------------------------------------
 
@@ -84,8 +86,8 @@ struct MissingCleanup {
   std::string_view code{};
   std::vector<Manager> managers{};
   std::vector<std::string_view> triggers{};  // actions that leave a cache; empty: install sub-commands
-  // Whether the RUN already cleans up (or keeps the cache out of the layer with a mount).
-  std::function<bool(const analysis::RunView &)> cleaned{};
+  // Whether the RUN cleans up after the found command (or keeps the cache out of the layer with a mount).
+  std::function<bool(const Found &)> cleaned{};
   // The cleanup command appended by the fix, from the triggering invocation.
   std::function<std::string(const Found &)> cleanup{};
   // Whether the fix is unsafe for this RUN (e.g. a later RUN relies on the removed lists).

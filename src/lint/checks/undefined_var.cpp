@@ -53,13 +53,12 @@ void undefined_var(Context &ctx) {
   analysis::ExpansionOptions options;
   options.escape = doc.escape();
   for (const auto &stage : graph.stages()) {
-    // ENV of base stages is inherited; ARGs are not.
+    // What base stages define is known to the stage built FROM them (BuildKit's linter carries
+    // their ARGs along with their ENV).
     std::set<std::string> inherited;
     bool unknown_base = !stage.is_scratch();
     for (auto base = stage.base_stage; base; base = graph.stages()[*base].base_stage) {
-      for (const auto &d : graph.scope().definitions(*base)) {
-        if (d.kind == analysis::Definition::Kind::Env) inherited.insert(d.name);
-      }
+      for (const auto &d : graph.scope().definitions(*base)) inherited.insert(d.name);
       unknown_base = !graph.stages()[*base].is_scratch();
     }
     const auto &defs = graph.scope().definitions(stage.index);
@@ -122,7 +121,8 @@ void undefined_var(Context &ctx) {
             // The base image's ENV is unknown here (BuildKit reads it from the image): report only
             // names the file defines elsewhere, or near-misses of a name in scope.
             if (common_image_env(name)) continue;
-            bool typo = false;
+            // PATH is always set (BuildKit gives every stage a default one).
+            bool typo = name.size() == 4 && distance("PATH", name) <= 2;
             for (const auto &[d, where] : defined_anywhere) {
               if (d != name && lookup(d) && distance(d, name) <= (name.size() > 4 ? 2u : 1u)) typo = true;
             }

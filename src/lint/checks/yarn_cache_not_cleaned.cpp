@@ -9,11 +9,12 @@ void yarn_cache_not_cleaned(Context &ctx) {
   packages::report_missing_cleanup(
       ctx, {.code = "DL3060",
             .managers = {packages::Manager::Yarn},
-            .cleaned = [](const analysis::RunView &run) {
+            .cleaned = [](const packages::Found &f) {
+              const analysis::RunView &run = f.run;
               for (std::string_view dir : analysis::packages::info(packages::Manager::Yarn).cache_dirs) {
-                if (run.cached(dir) || packages::run_removes(run, dir)) return true;
+                if (run.cached(dir) || packages::run_removes(run, dir, f.command.command)) return true;
               }
-              return packages::run_has_action(run, {packages::Manager::Yarn}, "cache", "clean");
+              return packages::run_has_action(run, {packages::Manager::Yarn}, "cache", "clean", f.command.command);
             },
             .cleanup = [](const packages::Found &) { return std::string("yarn cache clean"); },
             .message = "`yarn cache clean` missing after `{}`"});

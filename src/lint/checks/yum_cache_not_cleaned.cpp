@@ -9,9 +9,10 @@ void yum_cache_not_cleaned(Context &ctx) {
   packages::report_missing_cleanup(
       ctx, {.code = "DL3032",
             .managers = {packages::Manager::Yum},
-            .cleaned = [](const analysis::RunView &run) {
-              return run.cached("/var/cache/yum") || packages::run_removes(run, "/var/cache/yum") ||
-                     packages::run_has_action(run, {packages::Manager::Yum, packages::Manager::Dnf}, "clean", "all");
+            .cleaned = [](const packages::Found &f) {
+              const analysis::RunView &run = f.run;
+              return run.cached("/var/cache/yum") || packages::run_removes(run, "/var/cache/yum", f.command.command) ||
+                     packages::run_has_action(run, {packages::Manager::Yum, packages::Manager::Dnf}, "clean", "all", f.command.command);
             },
             .cleanup = [](const packages::Found &) { return std::string("yum clean all"); },
             .message = "`yum clean all` missing after `{}`"});

@@ -9,10 +9,11 @@ void zypper_cache_not_cleaned(Context &ctx) {
   packages::report_missing_cleanup(
       ctx, {.code = "DL3036",
             .managers = {packages::Manager::Zypper},
-            .cleaned = [](const analysis::RunView &run) {
-              return run.cached("/var/cache/zypp") || packages::run_removes(run, "/var/cache/zypp") ||
-                     packages::run_has_action(run, {packages::Manager::Zypper}, "clean") ||
-                     packages::run_has_action(run, {packages::Manager::Zypper}, "cc");
+            .cleaned = [](const packages::Found &f) {
+              const analysis::RunView &run = f.run;
+              return run.cached("/var/cache/zypp") || packages::run_removes(run, "/var/cache/zypp", f.command.command) ||
+                     packages::run_has_action(run, {packages::Manager::Zypper}, "clean", {}, f.command.command) ||
+                     packages::run_has_action(run, {packages::Manager::Zypper}, "cc", {}, f.command.command);
             },
             .cleanup = [](const packages::Found &) { return std::string("zypper clean --all"); },
             .message = "`zypper clean` missing after `{}`"});
