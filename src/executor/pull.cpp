@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -296,14 +297,20 @@ PullResult pull_image(Store &store, const std::string &reference, const PullOpti
   analysis::Reference ref = analysis::parse_reference(reference);
   const Platform &want = options.platform ? *options.platform : host_platform();
   std::string what = ref.familiar();
-  registry::Session session(options.registry);
   std::vector<registry::Endpoint> endpoints = registry::endpoints_for(ref.domain, options.registry);
+  // A mirror that fails hands over to the next endpoint after one more try: the next endpoint is
+  // the retry. The registry itself gets the full backoff.
+  registry::RegistryOptions mirror_options = options.registry;
+  mirror_options.attempts = std::min(mirror_options.attempts, 2);
+  std::unique_ptr<registry::Session> session;
   std::unique_ptr<registry::RegistryClient> client;
   Resolved resolved;
   for (size_t i = 0; i < endpoints.size(); ++i) {
-    auto candidate = std::make_unique<registry::RegistryClient>(session, endpoints[i], ref.path);
+    auto candidate_session = std::make_unique<registry::Session>(endpoints[i].mirror ? mirror_options : options.registry);
+    auto candidate = std::make_unique<registry::RegistryClient>(*candidate_session, endpoints[i], ref.path);
     try {
       resolved = resolve_manifest(store, *candidate, what, ref.tag_or_digest(), want);
+      session = std::move(candidate_session);
       client = std::move(candidate);
       break;
     } catch (const registry::RegistryError &e) {

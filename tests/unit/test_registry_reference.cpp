@@ -5,6 +5,7 @@
 
 #include "analysis/image_ref.h"
 #include "executor/store.h"
+#include "util/error.h"
 
 using msm::analysis::parse_image_ref;
 using msm::analysis::try_parse_reference;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """A plain-HTTP proxy on 127.0.0.1 in front of the test registry (TLS), that injects the faults
-the registry tests need into blob downloads. The mode is read from MODE_FILE on every request:
+the registry tests need into blob downloads. The mode is read from MODE_FILE on every request ("once" counts from a change of mode):
 
   pass            forward everything
   429-once        the first blob GET answers 429 (Retry-After: 1), later ones are forwarded
@@ -22,7 +22,7 @@ import threading
 import time
 
 port, upstream, ca_file, mode_file, log_file = sys.argv[1:6]
-state = {"blob_gets": 0}
+state = {"blob_gets": 0, "mode": None}
 lock = threading.Lock()
 context = ssl.create_default_context(cafile=ca_file)
 
@@ -39,6 +39,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             log.write(f"{method} {self.path} range={self.headers.get('Range', '')}\n")
         is_blob = method == "GET" and "/blobs/sha256:" in self.path
         with lock:
+            if mode != state["mode"]:  # "once" counts from the mode's start
+                state["mode"], state["blob_gets"] = mode, 0
             if is_blob:
                 state["blob_gets"] += 1
             first_blob = is_blob and state["blob_gets"] == 1
