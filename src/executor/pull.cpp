@@ -431,7 +431,19 @@ void ensure_image(Store &store, const std::string &reference, PullPolicy policy,
                   std::ostream &log, std::vector<std::string> *pulled) {
   if (policy == PullPolicy::Never) return;
   if (policy == PullPolicy::Missing && store.resolve(reference)) return;
-  PullResult r = pull_image(store, reference, options, log);
+  PullResult r;
+  try {
+    r = pull_image(store, reference, options, log);
+  } catch (const Error &pull_error) {
+    if (store.resolve(reference)) throw;  // --pull=always: the registry failed, the store has it
+    // Missing everywhere: what to do about it (find_image's advice), and why the pull failed.
+    try {
+      (void)find_image(store, reference);
+    } catch (const Error &missing) {
+      throw Error(std::string(missing.what()) + " (pulling it failed: " + pull_error.what() + ")");
+    }
+    throw;
+  }
   if (pulled) pulled->push_back(r.reference + " from " + r.source + (r.from_mirror ? " (mirror)" : ""));
 }
 

@@ -183,6 +183,11 @@ HttpResponse HttpClient::perform(const HttpRequest &request) {
   c.easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1024L);
   c.easy_setopt(h, CURLOPT_LOW_SPEED_TIME, 60L);
   c.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  // HTTP/1.1 and one connection per worker thread: BuildKit turns h2 off for registries too
+  // (one h2 connection's flow control serialised the parallel layer fetches).
+  c.easy_setopt(h, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
+  // Fewer, larger writes into the blob file and the hash.
+  c.easy_setopt(h, CURLOPT_BUFFERSIZE, 512L * 1024);
   c.easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
   c.easy_setopt(h, CURLOPT_HEADERDATA, &t);
   c.easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
