@@ -4,6 +4,8 @@
 #   localhost/busybox-static:<deb version>   busybox-static from Debian, applets as symlinks
 #   localhost/debian-gcc:12                  gcc + libc6-dev + make + dash/coreutils from Debian 12's
 #                                            packages, unpacked (no maintainer scripts were run)
+#   localhost/debian-golang:12               with MSM_GOLANG_IMAGE=1 only: Debian 12's Go toolchain
+#                                            (golang-go) laid out like the official golang images
 # Usage: make-base-images.sh MSMIGRATE_BINARY STORE_DIR [CACHE_DIR]
 # The .deb files and rootfs trees are cached in CACHE_DIR (default: STORE_DIR/../base-cache), so
 # a second run only re-imports when something is missing. Prints the two references.
@@ -89,3 +91,25 @@ if ! "$bin" image --store "$store" inspect "$gcc_ref" >/dev/null 2>&1; then
 fi
 echo "$bb_ref"
 echo "$gcc_ref"
+
+# --- Go builder (the registry tests' stand-in for golang:1.16) ------------------------------
+if [[ ${MSM_GOLANG_IMAGE:-} == 1 ]]; then
+  go_ref=localhost/debian-golang:12
+  if ! "$bin" image --store "$store" inspect "$go_ref" >/dev/null 2>&1; then
+    mapfile -t pkgs < <(fetch_closure golang-go dash coreutils)
+    root=$cache/golang-rootfs
+    rm -rf "$root"
+    mkdir -p "$root"
+    unpack "$root" "${pkgs[@]}"
+    [[ -e $root/bin/sh ]] || ln -s dash "$root/bin/sh"
+    go_bin=$(cd "$root" && ls -d usr/lib/go-*/bin | head -1)
+    [[ -e $root/usr/bin/go ]] || ln -s "/$go_bin/go" "$root/usr/bin/go"
+    rm -rf "$root/usr/share/doc" "$root/usr/share/man" "$root/usr/share/info" "$root/usr/share/locale"
+    mkdir -p "$root/go/src" "$root/go/bin"
+    write_accounts "$root"
+    SOURCE_DATE_EPOCH=0 "$bin" image --store "$store" import "$root" --tag "$go_ref" \
+      --change 'ENV PATH=/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'ENV GOPATH=/go' \
+      --change 'WORKDIR /go' --change 'CMD ["/bin/sh"]' -m "golang-go from Debian 12 packages (dpkg-deb -x)" >/dev/null
+  fi
+  echo "$go_ref"
+fi

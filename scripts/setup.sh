@@ -9,6 +9,9 @@ apt_packages=(
   libtree-sitter-dev libcli11-dev libyaml-cpp-dev libarchive-dev
   doctest-dev nlohmann-json3-dev libssl-dev libdeflate-dev
   libzstd-dev liblz4-dev libacl1-dev  # libarchive's codecs: it is linked statically (start-up time)
+  libcurl4-openssl-dev  # registries: curl.h at build time; libcurl.so.4 is loaded on first use
+  docker-registry apache2-utils openssl zstd  # registry tests: a loopback registry, htpasswd, a test CA
+  docker.io  # verify --engine docker: the tests start dockerd on a private socket (no service)
   skopeo umoci buildah podman  # image interop tests, the bench, verify --engine buildah|podman
   chromium      # the verify HTML report is opened headless in a test
   nodejs npm

@@ -15,9 +15,11 @@
 #include <thread>
 
 #include "executor/builder.h"
+#include "executor/push.h"
 #include "executor/sandbox.h"
 #include "executor/store.h"
 #include "cli/cli.h"
+#include "cli/registry_options.h"
 #include "util/error.h"
 
 namespace msm::cli {
@@ -120,6 +122,8 @@ void register_build(CLI::App &app, int &exit_code) {
     std::string store;
     std::vector<std::string> secrets;
     std::vector<std::string> ssh;
+    RegistryArgs registry;
+    bool push = false;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("context", a->context, "Build context directory (default .)");
@@ -140,14 +144,21 @@ void register_build(CLI::App &app, int &exit_code) {
   cmd->add_option("--ssh", a->ssh, "ID[=SOCKET]: forward an ssh-agent socket (default $SSH_AUTH_SOCK) to RUN --mount=type=ssh")
       ->allow_extra_args(false);
   cmd->add_option("--store", a->store, "Store directory (default $MSMIGRATE_STORE or $XDG_DATA_HOME/msmigrate)");
+  add_pull_policy_option(*cmd, a->registry);
+  cmd->add_flag("--push", a->push, "Push the result to the registry its --tag names");
+  add_registry_options(*cmd, a->registry);
   cmd->callback([a, &exit_code] {
     executor::BuildOptions options;
     options.context = a->context;
     options.dockerfile = a->file;
     options.tag = a->tag;
+    if (!options.tag.empty()) executor::normalize_reference(options.tag);  // refused now, not after the build
+    if (a->push && options.tag.empty()) throw Error("--push needs --tag REGISTRY/REPOSITORY:TAG to say where");
     options.target = a->target;
     options.no_cache = a->no_cache;
     options.jobs = a->jobs;
+    options.pull = a->registry.pull_policy();
+    options.pull_options = a->registry.pull_options();
     std::string progress = a->progress == "auto" ? (isatty(2) ? "tty" : "plain") : a->progress;
     options.progress = progress == "tty" ? executor::Progress::Tty : executor::Progress::Plain;
     for (const auto &kv : a->build_args) {
@@ -198,7 +209,9 @@ void register_build(CLI::App &app, int &exit_code) {
     sigaction(SIGHUP, &sa, nullptr);
     executor::BuildStats stats;
     executor::Image image = executor::run_build(store, options, std::cerr, &stats);
+    for (const auto &p : stats.pulled) std::cerr << "# pulled " << p << "\n";
     std::cerr << "# " << stats.steps << " steps: " << stats.executed << " run, " << stats.cached << " cached\n";
+    if (a->push) executor::push_image(store, options.tag, "", options.pull_options, std::cerr);
     std::cout << image.config_digest << "\n";
     exit_code = k_exit_ok;
   });

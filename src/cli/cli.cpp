@@ -20,6 +20,7 @@ int run(int argc, char **argv) {
   register_rules(app, exit_code);
   register_build(app, exit_code);
   register_image(app, exit_code);
+  register_login(app, exit_code);
   register_verify(app, exit_code);
   register_lsp(app, exit_code);
   register_fmt(app, exit_code);

@@ -15,6 +15,7 @@ void register_lint(CLI::App &app, int &exit_code);
 void register_rules(CLI::App &app, int &exit_code);
 void register_build(CLI::App &app, int &exit_code);
 void register_image(CLI::App &app, int &exit_code);
+void register_login(CLI::App &app, int &exit_code);
 void register_verify(CLI::App &app, int &exit_code);
 void register_lsp(CLI::App &app, int &exit_code);
 void register_fmt(CLI::App &app, int &exit_code);

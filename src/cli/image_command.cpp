@@ -1,4 +1,5 @@
-// `msmigrate image import|load|save|ls|inspect|rm|tag|prune`: the embedded image store.
+// `msmigrate image import|load|save|ls|inspect|rm|tag|prune|pull|push`: the embedded image store;
+// `msmigrate login|logout`: registry credentials.
 
 #include <unistd.h>
 
@@ -7,27 +8,21 @@
 #include <memory>
 
 #include "executor/digest.h"
+#include "analysis/image_ref.h"
 #include "executor/image.h"
+#include "executor/pull.h"
+#include "executor/push.h"
 #include "executor/store.h"
 #include "cli/cli.h"
+#include "cli/registry_options.h"
+#include "registry/client.h"
 #include "util/error.h"
+#include "util/units.h"
 
 namespace msm::cli {
 
-namespace {
-
-std::string human_size(uint64_t bytes) {
-  char buf[32];
-  if (bytes >= 1000 * 1000) std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
-  else if (bytes >= 1000) std::snprintf(buf, sizeof buf, "%.1f kB", static_cast<double>(bytes) / 1e3);
-  else std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
-  return buf;
-}
-
-}  // namespace
-
 void register_image(CLI::App &app, int &exit_code) {
-  auto *image = app.add_subcommand("image", "Manage the embedded image store (import, load, save, ls, inspect, rm)");
+  auto *image = app.add_subcommand("image", "Manage the embedded image store (pull, push, import, load, save, ls, inspect, rm)");
   image->require_subcommand(1);
   image->fallthrough();  // `image ls --store DIR` as well as `image --store DIR ls`
   auto store_flag = std::make_shared<std::string>();
@@ -103,7 +98,7 @@ void register_image(CLI::App &app, int &exit_code) {
         uint64_t size = 0;
         for (const auto &l : img.layers) size += l.size;
         std::printf("%-50s %-14s %7zu %12s\n", ref.c_str(), executor::digest_hex(img.config_digest).substr(0, 12).c_str(),
-                    img.layers.size(), human_size(size).c_str());
+                    img.layers.size(), util::human_bytes(size).c_str());
       }
       exit_code = k_exit_ok;
     });
@@ -169,6 +164,39 @@ void register_image(CLI::App &app, int &exit_code) {
     });
   }
   {
+    auto *cmd = image->add_subcommand("pull", "Pull an image from a registry into the store");
+    auto ref = std::make_shared<std::string>();
+    auto args = std::make_shared<RegistryArgs>();
+    cmd->add_option("reference", *ref, "Image, e.g. golang:1.16, ghcr.io/o/r:v1, localhost:5000/app@sha256:...")->required();
+    cmd->add_option("--platform", args->platform, "os/arch[/variant] to pick from a multi-platform image (default: this machine's)");
+    cmd->add_flag("-q,--quiet", args->quiet, "No progress; print only the manifest digest");
+    add_registry_options(*cmd, *args);
+    cmd->callback([=, &exit_code] {
+      executor::Store store = open_store();
+      executor::FileLock lock(store.store_lock_path(), false);
+      executor::PullResult r = executor::pull_image(store, *ref, args->pull_options(), std::cerr);
+      std::cout << (args->quiet ? r.image.manifest_digest : r.reference + " " + r.image.manifest_digest) << "\n";
+      exit_code = k_exit_ok;
+    });
+  }
+  {
+    auto *cmd = image->add_subcommand("push", "Push an image of the store to a registry");
+    auto ref = std::make_shared<std::string>();
+    auto dest = std::make_shared<std::string>();
+    auto args = std::make_shared<RegistryArgs>();
+    cmd->add_option("reference", *ref, "Image in the store")->required();
+    cmd->add_option("destination", *dest, "Where to push it (default: the image's own reference)");
+    cmd->add_flag("-q,--quiet", args->quiet, "No progress; print only the manifest digest");
+    add_registry_options(*cmd, *args);
+    cmd->callback([=, &exit_code] {
+      executor::Store store = open_store();
+      executor::FileLock lock(store.store_lock_path(), false);
+      executor::PushResult r = executor::push_image(store, *ref, *dest, args->pull_options(), std::cerr);
+      std::cout << (args->quiet ? r.digest : r.reference + " " + r.digest) << "\n";
+      exit_code = k_exit_ok;
+    });
+  }
+  {
     auto *cmd = image->add_subcommand("prune", "Remove blobs, extracted layers and temp files no tag needs");
     auto all = std::make_shared<bool>(false);
     cmd->add_flag("-a,--all", *all, "Also drop the build cache");
@@ -176,7 +204,71 @@ void register_image(CLI::App &app, int &exit_code) {
       executor::Store store = open_store();
       executor::FileLock lock(store.store_lock_path(), true);
       uint64_t freed = store.prune(!*all);
-      std::cout << "Freed " << human_size(freed) << "\n";
+      std::cout << "Freed " << util::human_bytes(freed) << "\n";
+      exit_code = k_exit_ok;
+    });
+  }
+}
+
+void register_login(CLI::App &app, int &exit_code) {
+  {
+    auto *cmd = app.add_subcommand("login", "Check credentials with a registry and store them (Docker config or its credential helper)");
+    struct Args {
+      std::string server;
+      std::string username;
+      std::string password;
+      bool password_stdin = false;
+      RegistryArgs registry;
+    };
+    auto a = std::make_shared<Args>();
+    cmd->add_option("server", a->server, "Registry host[:port] (default docker.io)");
+    cmd->add_option("-u,--username", a->username, "User name")->required();
+    cmd->add_option("-p,--password", a->password, "Password (visible to other users in ps: prefer --password-stdin)");
+    cmd->add_flag("--password-stdin", a->password_stdin, "Read the password from stdin");
+    add_registry_options(*cmd, a->registry);
+    cmd->callback([a, &exit_code] {
+      std::string domain = a->server.empty() ? std::string(analysis::k_docker_hub) : a->server;
+      for (std::string prefix : {"https://", "http://"}) {
+        if (domain.starts_with(prefix)) domain = domain.substr(prefix.size());
+      }
+      domain = domain.substr(0, domain.find('/'));
+      if (domain == "index.docker.io" || domain == "registry-1.docker.io") domain = analysis::k_docker_hub;
+      registry::Credential credential;
+      credential.username = a->username;
+      credential.password = a->password;
+      if (a->password_stdin) {
+        if (!a->password.empty()) throw Error("--password and --password-stdin: give one");
+        std::getline(std::cin, credential.password);
+        if (!credential.password.empty() && credential.password.back() == '\r') credential.password.pop_back();
+      }
+      if (credential.password.empty()) throw Error("login " + domain + ": no password (use --password-stdin)");
+      credential.source = "the command line";
+      executor::PullOptions options = a->registry.pull_options();
+      registry::Session session(options.registry);
+      session.set_credential(domain, credential);
+      registry::Endpoint endpoint = registry::endpoints_for(domain, options.registry).back();
+      session.check_login(endpoint);
+      std::string where = registry::store_credential(domain, credential, options.registry.credentials);
+      std::cerr << "Login Succeeded (credentials for " << domain << " stored in " << where << ")\n";
+      exit_code = k_exit_ok;
+    });
+  }
+  {
+    auto *cmd = app.add_subcommand("logout", "Remove a registry's stored credentials");
+    auto server = std::make_shared<std::string>();
+    auto args = std::make_shared<RegistryArgs>();
+    cmd->add_option("server", *server, "Registry host[:port] (default docker.io)");
+    cmd->add_option("--authfile", args->auth_file, "Credentials file (default: REGISTRY_AUTH_FILE, else the Docker config)");
+    cmd->callback([=, &exit_code] {
+      std::string domain = server->empty() ? std::string(analysis::k_docker_hub) : *server;
+      registry::CredentialOptions options;
+      options.auth_file = args->auth_file;
+      std::string where = registry::erase_credential(domain, options);
+      if (where.empty()) {
+        std::cerr << "Not logged in to " << domain << "\n";
+      } else {
+        std::cerr << "Removed the credentials for " << domain << " from " << where << "\n";
+      }
       exit_code = k_exit_ok;
     });
   }

@@ -33,6 +33,8 @@ void add_verify_options(CLI::App &cmd, VerifyCliOptions &o) {
   cmd.add_option("--store", o.store, "msmigrate's image store (default $MSMIGRATE_STORE or $XDG_DATA_HOME/msmigrate)");
   cmd.add_option("--report", o.report, "Also write a self-contained HTML report to this file");
   cmd.add_flag("--no-edit-rebuild", o.no_edit, "Skip timing the rebuilds after a one-file source edit");
+  add_pull_policy_option(cmd, o.registry);
+  add_registry_options(cmd, o.registry);
 }
 
 int run_verification(const builder_pattern::ConvertOptions &convert, const VerifyCliOptions &o, std::string &table, nlohmann::ordered_json &json) {
@@ -48,6 +50,8 @@ int run_verification(const builder_pattern::ConvertOptions &convert, const Verif
   options.engine = o.engine;
   options.engine_root = o.engine_root;
   options.edit_rebuild = !o.no_edit;
+  options.pull = o.registry.pull_policy();
+  options.pull_options = o.registry.pull_options();
   executor::Store store(executor::Store::default_root(o.store));
   executor::FileLock lock(store.store_lock_path(), false);
   struct sigaction sa {};

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "builder_pattern/convert.h"
+#include "cli/registry_options.h"
 
 namespace msm::cli {
 
@@ -17,6 +18,7 @@ struct VerifyCliOptions {
   std::string report;     // HTML report path
   std::string converted;  // --converted FILE
   bool no_edit = false;
+  RegistryArgs registry;
 };
 
 void add_verify_options(CLI::App &cmd, VerifyCliOptions &options);

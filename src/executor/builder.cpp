@@ -103,6 +103,7 @@ class Builder {
     m_ignore = load_dockerignore(m_context, dockerfile);
     m_states.resize(m_graph->stages().size());
     m_needed = m_graph->needed_for(target);
+    pull_images();
     m_net_dir = m_store.make_temp_dir("net");
     write_network_files(m_net_dir, "msmigrate");
     m_empty_lower = m_store.make_temp_dir("empty-lower");
@@ -134,6 +135,22 @@ class Builder {
   }
 
  private:
+  // Pulls what the needed stages name from outside the Dockerfile before any step runs, so two
+  // stages built in parallel never fetch the same image at once.
+  void pull_images() {
+    std::set<std::string> seen;
+    for (size_t s : m_needed) {
+      const auto &stage = m_graph->stages()[s];
+      for (const auto &dep : stage.dependencies) {
+        if (dep.stage) continue;
+        std::string ref = dep.kind == analysis::DependencyKind::Base ? stage.base_expanded : dep.reference;
+        if (ref.empty() || ref == "scratch" || ref.find('$') != std::string::npos || !seen.insert(ref).second) continue;
+        std::lock_guard<std::mutex> lock(m_log_mutex);
+        ensure_image(m_store, ref, m_options.pull, m_options.pull_options, m_log, &m_stats.pulled);
+      }
+    }
+  }
+
   void say(const std::string &line) {
     std::lock_guard<std::mutex> lock(m_log_mutex);
     m_log << line << "\n";

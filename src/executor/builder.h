@@ -6,9 +6,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analysis/scope.h"
 #include "executor/image.h"
+#include "executor/pull.h"
 #include "executor/store.h"
 
 namespace msm::executor {
@@ -31,12 +33,16 @@ struct BuildOptions {
   std::map<std::string, std::string> secrets;
   // `--ssh ID=SOCKET`: id → ssh-agent socket forwarded to `RUN --mount=type=ssh`.
   std::map<std::string, std::string> ssh;
+  // Images FROM, COPY --from= and RUN --mount=from= name, pulled before the first step.
+  PullPolicy pull = PullPolicy::Missing;
+  PullOptions pull_options;
 };
 
 struct BuildStats {
   int steps = 0;
   int cached = 0;
   int executed = 0;
+  std::vector<std::string> pulled;  // "golang:1.16 from registry-1.docker.io"
 };
 
 // Builds; throws msm::Error with the failing step on errors. Progress goes to `log`.

@@ -360,7 +360,8 @@ Image find_image(const Store &store, const std::string &reference) {
   auto digest = store.resolve(reference);
   if (!digest) {
     throw Error("image '" + reference + "' is not in the store " + store.root() +
-                ": load it with `msmigrate image load FILE` (a docker save/OCI archive), or make one from a "
+                ": pull it with `msmigrate image pull " + reference + "`, load it with `msmigrate image load FILE` "
+                "(a docker save/OCI archive), or make one from a "
                 "rootfs with `msmigrate image import DIR|TAR --tag " + reference +
                 "` (scripts/make-base-images.sh builds busybox and gcc images offline)");
   }

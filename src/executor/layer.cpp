@@ -388,8 +388,8 @@ LayerInfo write_layer(Store &store, const std::string &dir, DiffMode mode, const
   return info;
 }
 
-void extract_layer_blob(const std::string &path, const std::string &dest, ExtractMode mode,
-                        const std::string &source_name, bool allow_devices) {
+uint64_t extract_layer_blob(const std::string &path, const std::string &dest, ExtractMode mode,
+                            const std::string &source_name, bool allow_devices) {
   const std::string &label = source_name.empty() ? path : source_name;
   archive *in = archive_read_new();
   archive_read_support_filter_all(in);
@@ -470,6 +470,7 @@ void extract_layer_blob(const std::string &path, const std::string &dest, Extrac
     }
     if (archive_write_finish_entry(out) < ARCHIVE_WARN) fail("cannot extract " + *name + ": " + archive_error_string(out));
   }
+  auto uncompressed = static_cast<uint64_t>(archive_filter_bytes(in, 0));
   archive_read_free(in);
   if (archive_write_close(out) != ARCHIVE_OK) {
     std::string err = archive_error_string(out);
@@ -477,6 +478,7 @@ void extract_layer_blob(const std::string &path, const std::string &dest, Extrac
     throw Error(label + ": cannot finish extraction: " + err);
   }
   archive_write_free(out);
+  return uncompressed;
 }
 
 bool is_tar_archive(const std::string &path) {

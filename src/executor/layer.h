@@ -36,8 +36,9 @@ enum class ExtractMode {
 // Extracts a (possibly compressed) tar into `dest` (an existing directory). Refuses absolute
 // names and `..`, never writes through symlinks, skips device nodes, sockets and FIFOs from
 // untrusted input (allow_devices=false). Throws msm::Error naming `source_name`.
-void extract_layer_blob(const std::string &path, const std::string &dest, ExtractMode mode,
-                        const std::string &source_name = "", bool allow_devices = false);
+// Returns the bytes of the uncompressed tar read.
+uint64_t extract_layer_blob(const std::string &path, const std::string &dest, ExtractMode mode,
+                            const std::string &source_name = "", bool allow_devices = false);
 
 // The uncompressed tar of 1024 zero bytes that an image with no files gets as its one layer.
 inline constexpr const char *k_empty_layer_diff_id =

@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "analysis/image_ref.h"
 #include "executor/digest.h"
 #include "executor/layer.h"
 #include "util/error.h"
@@ -196,11 +197,17 @@ std::string Store::ensure_extracted(const LayerInfo &layer) {
   std::string id = digest_hex(layer.diff_id);
   if (has_layer_dir(id)) return layer_dir(id);
   std::string tmp = make_temp_dir("extract");
+  uint64_t uncompressed = 0;
   try {
-    extract_layer_blob(blob_path(layer.digest), tmp, ExtractMode::OverlayLower);
+    uncompressed = extract_layer_blob(blob_path(layer.digest), tmp, ExtractMode::OverlayLower);
   } catch (...) {
     remove_tree(tmp);
     throw;
+  }
+  // A pulled layer's size unpacked is learnt here, where it is read anyway, not while pulling.
+  if (auto meta = layer_meta(layer.digest); meta && meta->uncompressed_size == 0) {
+    meta->uncompressed_size = uncompressed;
+    put_layer_meta(*meta);
   }
   commit_dir(tmp, layer_dir(id));
   return layer_dir(id);
@@ -237,27 +244,24 @@ void Store::tag(const std::string &reference, const std::string &manifest_digest
 bool Store::untag(const std::string &reference) {
   FileLock lock(m_root + "/index.lock", true);
   Json j = read_index();
-  std::optional<std::string> found;
-  for (const auto &[ref, digest] : j["images"].items()) {
-    (void)digest;
-    std::string n = normalize_reference(reference);
-    if (ref == n || ref == "localhost/" + n || ref == "docker.io/library/" + n) found = ref;
+  analysis::Reference ref = analysis::parse_reference(reference);
+  for (const std::string &candidate : {ref.familiar(), ref.str(), "localhost/" + ref.familiar()}) {
+    if (!j["images"].contains(candidate)) continue;
+    j["images"].erase(candidate);
+    write_file_atomically(m_root + "/index.json", j.dump(1));
+    return true;
   }
-  if (!found) return false;
-  j["images"].erase(*found);
-  write_file_atomically(m_root + "/index.json", j.dump(1));
-  return true;
+  return false;
 }
 
 std::optional<std::string> Store::resolve(const std::string &reference) const {
   auto all = tags();
-  std::string n = normalize_reference(reference);
-  for (const std::string &candidate : {n, "localhost/" + n, "docker.io/library/" + n, "docker.io/" + n}) {
-    if (auto it = all.find(candidate); it != all.end()) return it->second;
-  }
-  for (const std::string &prefix : {std::string("docker.io/library/"), std::string("docker.io/")}) {
-    if (n.starts_with(prefix)) {
-      if (auto it = all.find(n.substr(prefix.size())); it != all.end()) return it->second;
+  if (auto ref = analysis::try_parse_reference(reference)) {
+    // Keys are familiar names; older stores also hold docker.io/... keys. A short name also
+    // finds an image imported as localhost/NAME (podman's short-name habit, offline images).
+    std::string familiar = ref->familiar();
+    for (const std::string &candidate : {familiar, ref->str(), "localhost/" + familiar}) {
+      if (auto it = all.find(candidate); it != all.end()) return it->second;
     }
   }
   // A manifest digest or an image ID (config digest) prefix of at least 12 hex digits.
@@ -350,18 +354,15 @@ uint64_t Store::prune(bool keep_build_cache) {
 }
 
 std::string normalize_reference(const std::string &reference) {
-  if (reference.find('@') != std::string::npos) return reference;
-  size_t slash = reference.rfind('/');
-  size_t colon = reference.rfind(':');
-  if (colon == std::string::npos || (slash != std::string::npos && colon < slash)) return reference + ":latest";
-  return reference;
+  return analysis::parse_reference(reference).familiar();
 }
 
 std::pair<std::string, std::string> split_reference(const std::string &reference) {
-  std::string n = normalize_reference(reference);
-  if (size_t at = n.find('@'); at != std::string::npos) return {n.substr(0, at), ""};
-  size_t colon = n.rfind(':');
-  return {n.substr(0, colon), n.substr(colon + 1)};
+  analysis::Reference ref = analysis::parse_reference(reference);
+  std::string tag = ref.digest.empty() ? ref.tag : "";
+  ref.tag.clear();
+  ref.digest.clear();
+  return {ref.familiar(), tag};
 }
 
 }  // namespace msm::executor

@@ -109,9 +109,11 @@ class Store {
   std::string m_stub;
 };
 
-// "busybox" → "busybox:latest"; references with a tag or digest are kept.
+// The store's key for a reference: its familiar form ("busybox" and "docker.io/library/busybox"
+// → "busybox:latest"; "localhost:5000/app" → "localhost:5000/app:latest"). Throws msm::Error
+// for a reference the distribution grammar refuses.
 std::string normalize_reference(const std::string &reference);
-// Splits a normalised reference into (repository, tag); the tag is "" for digest references.
+// Splits a reference into its familiar (repository, tag); the tag is "" for digest references.
 std::pair<std::string, std::string> split_reference(const std::string &reference);
 
 // Writes `content` to `path` through a temp file in the same directory and rename(2).

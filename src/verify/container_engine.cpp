@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <iostream>
 #include <set>
 #include <sstream>
 
@@ -37,11 +38,16 @@ std::vector<std::string> base_images(const BuildRequest &request) {
 // The daemonless builder and sandbox of src/build.
 class BuiltinEngine : public Engine {
  public:
-  explicit BuiltinEngine(executor::Store &store) : m_store(store) {}
+  BuiltinEngine(executor::Store &store, executor::PullPolicy pull, executor::PullOptions pull_options)
+      : m_store(store), m_pull(pull), m_pull_options(std::move(pull_options)) {
+    if (m_pull_options.progress == executor::PullProgress::Tty) m_pull_options.progress = executor::PullProgress::Plain;
+  }
   std::string name() const override { return "builtin"; }
 
+  // Pulls here, before the timed build, so the figures do not include the download.
   void prepare(const BuildRequest &request) override {
     for (const auto &ref : base_images(request)) {
+      if (m_pulled.insert(ref).second) executor::ensure_image(m_store, ref, m_pull, m_pull_options, std::cerr);
       if (!m_store.resolve(ref)) continue;  // the build's own error names it
       for (const auto &layer : executor::find_image(m_store, ref).layers) m_store.ensure_extracted(layer);
     }
@@ -56,6 +62,8 @@ class BuiltinEngine : public Engine {
     options.build_args = request.build_args;
     options.no_cache = request.no_cache;
     options.progress = executor::Progress::Plain;
+    options.pull = m_pull == executor::PullPolicy::Never ? m_pull : executor::PullPolicy::Missing;  // prepare() asked already
+    options.pull_options = m_pull_options;
     std::ostringstream log;
     auto start = std::chrono::steady_clock::now();
     BuildOutcome out;
@@ -69,7 +77,10 @@ class BuiltinEngine : public Engine {
     return out;
   }
 
-  executor::Image stock_image(const std::string &reference) override { return executor::find_image(m_store, reference); }
+  executor::Image stock_image(const std::string &reference) override {
+    if (m_pulled.insert(reference).second) executor::ensure_image(m_store, reference, m_pull, m_pull_options, std::cerr);
+    return executor::find_image(m_store, reference);
+  }
 
   int run(const RunRequest &request, const std::string &stdout_path, std::string &log) override {
     std::string scratch = m_store.make_temp_dir("verify-run");
@@ -108,6 +119,9 @@ class BuiltinEngine : public Engine {
 
  private:
   executor::Store &m_store;
+  executor::PullPolicy m_pull;
+  executor::PullOptions m_pull_options;
+  std::set<std::string> m_pulled;  // asked once per verify, whatever the policy
 };
 
 // buildah, podman or docker through their command lines.
@@ -260,8 +274,9 @@ class ExternalEngine : public Engine {
 
 }  // namespace
 
-std::unique_ptr<Engine> make_engine(const std::string &name, executor::Store &store, const std::string &engine_root) {
-  if (name == "builtin") return std::make_unique<BuiltinEngine>(store);
+std::unique_ptr<Engine> make_engine(const std::string &name, executor::Store &store, const std::string &engine_root,
+                                    executor::PullPolicy pull, const executor::PullOptions &pull_options) {
+  if (name == "builtin") return std::make_unique<BuiltinEngine>(store, pull, pull_options);
   if (name != "buildah" && name != "podman" && name != "docker") {
     throw Error("--engine: unknown engine '" + name + "' (builtin, buildah, podman or docker)");
   }

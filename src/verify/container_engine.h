@@ -9,6 +9,7 @@
 
 #include "analysis/scope.h"
 #include "executor/image.h"
+#include "executor/pull.h"
 #include "executor/sandbox.h"
 #include "executor/store.h"
 #include "util/error.h"
@@ -67,9 +68,12 @@ class Engine {
 };
 
 // "builtin", "buildah", "podman" or "docker". `engine_root` (buildah/podman): a private storage
-// directory (--root/--runroot); "" uses the engine's default storage. Throws msm::Error (exit 2)
+// directory (--root/--runroot); "" uses the engine's default storage. The builtin engine pulls
+// the images builds and runs name into the store as `pull` says. Throws msm::Error (exit 2)
 // when the engine is not installed or, for docker, no daemon answers.
-std::unique_ptr<Engine> make_engine(const std::string &name, executor::Store &store, const std::string &engine_root);
+std::unique_ptr<Engine> make_engine(const std::string &name, executor::Store &store, const std::string &engine_root,
+                                    executor::PullPolicy pull = executor::PullPolicy::Missing,
+                                    const executor::PullOptions &pull_options = {});
 
 // The last `lines` lines of a log.
 std::string log_tail(const std::string &log, size_t lines = 20);

@@ -185,7 +185,7 @@ class Verifier {
       throw Error(m_options.convert.root + ": the driver builds no runtime image (an artifact-only build, exported with --output): "
                   "verify compares runtime images, so there is nothing to compare");
     }
-    m_engine = make_engine(m_options.engine, m_store, m_options.engine_root);
+    m_engine = make_engine(m_options.engine, m_store, m_options.engine_root, m_options.pull, m_options.pull_options);
     m_work = m_store.make_temp_dir("verify");
     struct Cleanup {
       std::string dir;

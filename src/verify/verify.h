@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "executor/pull.h"
 #include "executor/store.h"
 #include "builder_pattern/convert.h"
 #include "verify/tree.h"
@@ -26,6 +27,9 @@ struct VerifyOptions {
   std::string engine = "builtin";
   std::string engine_root;   // buildah/podman storage; "" for the engine's default
   bool edit_rebuild = true;  // also time a rebuild after a one-file source edit
+  // The builtin engine pulls the images builds and `docker run` name (registry.md).
+  executor::PullPolicy pull = executor::PullPolicy::Missing;
+  executor::PullOptions pull_options;
 };
 
 struct ImageFigures {

@@ -1,5 +1,6 @@
 // MSM3004: a multi-stage Dockerfile whose final stage still runs on a full SDK/compiler image.
 
+#include "analysis/image_ref.h"
 #include "lint/checks/checks.h"
 #include "lint/checks/util.h"
 
@@ -8,12 +9,12 @@ namespace msm::lint::checks {
 namespace {
 
 bool sdk_image(std::string_view image, const nlohmann::json &options) {
-  std::string ref = lower(image);
-  for (std::string_view prefix : {"docker.io/library/", "docker.io/", "index.docker.io/library/"}) {
-    if (ref.rfind(prefix, 0) == 0) ref = ref.substr(prefix.size());
-  }
-  std::string repo = ref.substr(0, ref.find_first_of(":@"));
-  std::string tag = ref.size() > repo.size() ? ref.substr(repo.size() + 1) : "";
+  auto parsed = analysis::try_parse_reference(lower(image));
+  if (!parsed) return false;
+  std::string tag = parsed->tag;
+  parsed->tag.clear();
+  parsed->digest.clear();
+  std::string repo = parsed->familiar();
   if (options.is_object() && options.contains("images") && options["images"].is_array()) {
     for (const auto &i : options["images"]) {
       if (i.is_string() && i.get<std::string>() == repo) return true;

@@ -3,15 +3,6 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bin=$(readlink -f "$bin")
 builddir=$(dirname "$bin")
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then ok; else fail "$name"; fi
-}
-skip() {
-  echo "SKIP: $*"
-  exit 77
-}
 [[ $(id -u) -eq 0 ]] || skip "msmigrate build needs root (namespaces, overlayfs)"
 unshare --mount --pid --fork true 2>/dev/null || skip "cannot create mount/pid namespaces here"
 grep -qw overlay /proc/filesystems || modprobe overlay 2>/dev/null || true

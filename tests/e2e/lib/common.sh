@@ -13,6 +13,17 @@ fail() {
   echo "FAIL $*"
   failed=$((failed + 1))
 }
+# check NAME CONDITION-COMMAND...: passes when the command succeeds.
+check() {
+  local name=$1
+  shift
+  if "$@"; then ok; else fail "$name"; fi
+}
+# skip REASON: the test cannot run here (CTest's SKIP_RETURN_CODE).
+skip() {
+  echo "SKIP: $*"
+  exit 77
+}
 # contains NAME TEXT FILE: passes when FILE contains TEXT literally.
 contains() { if grep -qF -- "$2" "$3"; then ok; else fail "$1: '$2' not in $(basename "$3"): $(head -5 "$3")"; fi; }
 # A misspelt helper or a missing tool must fail the test, not pass silently.
