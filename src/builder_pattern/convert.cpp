@@ -909,6 +909,11 @@ class Converter {
     m_conv.refusals.push_back(Finding{"unresolvable-mapping", "a bind-mount build without a runtime image whose command names no output (`-o FILE`): msmigrate cannot tell which files it produced", e.where});
   }
 
+  std::string unknown_command(const RunBuild &run, const std::string &lines) {
+    m_conv.refusals.push_back(Finding{"unfollowable-logic", "the container's command is not known (a stock image without explicit arguments)", run.where});
+    return lines;
+  }
+
   // --- bind-mount builds become RUN steps of their builder stage -----------------------------------
   std::string run_stage_lines(const RunBuild &run, Builder &b) {
     std::string out;
@@ -976,10 +981,7 @@ class Converter {
       } else {
         std::vector<std::string> argv = entry;
         argv.insert(argv.end(), cmd.begin(), cmd.end());
-        if (argv.empty()) {
-          m_conv.refusals.push_back(Finding{"unfollowable-logic", "the container's command is not known (a stock image without explicit arguments)", run.where});
-          return out;
-        }
+        if (argv.empty()) return unknown_command(run, out);
         std::string json = "[\"/bin/sh\", \"-c\", " + json_quote(keep + "exec \"$@\" > " + *run.stdout_to) + ", \"sh\"";
         for (const auto &a : argv) json += ", " + json_quote(a);
         run_line += json + "]";
@@ -989,10 +991,7 @@ class Converter {
     } else {
       std::vector<std::string> argv = entry;
       argv.insert(argv.end(), cmd.begin(), cmd.end());
-      if (argv.empty()) {
-        m_conv.refusals.push_back(Finding{"unfollowable-logic", "the container's command is not known (a stock image without explicit arguments)", run.where});
-        return out;
-      }
+      if (argv.empty()) return unknown_command(run, out);
       std::string json = "[";
       for (size_t i = 0; i < argv.size(); ++i) json += (i ? ", " : "") + json_quote(argv[i]);
       run_line += json + "]";

@@ -781,13 +781,7 @@ class Interpreter {
       } else {
         // The container's command writes the artifact to stdout (`tar -c`, a STDOUT=1 mode):
         // a run-time build whose output the builder stage keeps in a file.
-        RunBuild rb;
-        rb.image = o.image;
-        rb.workdir = o.workdir;
-        rb.env = o.env;
-        rb.entrypoint = o.entrypoint;
-        rb.args = o.args;
-        rb.where = where(c);
+        RunBuild rb = run_build(c, o);
         rb.stdout_to = k_stdout_dir + "/" + basename_of(dest);
         for (const auto &v : o.volumes) rb.mounts.push_back(classify_mount(v));
         rb.seq = ++m_seq;
@@ -802,13 +796,7 @@ class Interpreter {
       return;
     }
     // Bind mounts that write into the project: a build at run time.
-    RunBuild rb;
-    rb.image = o.image;
-    rb.workdir = o.workdir;
-    rb.env = o.env;
-    rb.entrypoint = o.entrypoint;
-    rb.args = o.args;
-    rb.where = where(c);
+    RunBuild rb = run_build(c, o);
     std::vector<std::string> specs = o.volumes;
     for (const auto &m : o.mounts) {
       // --mount type=bind,source=a,target=b[,readonly]
@@ -876,6 +864,18 @@ class Interpreter {
     }
     m_model.runs.push_back(std::move(rb));
     if (o.name) new_container(c, o, true);
+  }
+
+  // The command a `docker run` runs, as the builder stage will (mounts are added by the caller).
+  RunBuild run_build(const sh::Command &c, const RunOptions &o) const {
+    RunBuild rb;
+    rb.image = o.image;
+    rb.workdir = o.workdir;
+    rb.env = o.env;
+    rb.entrypoint = o.entrypoint;
+    rb.args = o.args;
+    rb.where = where(c);
+    return rb;
   }
 
   // `-v host:ctr[:opts]`: the project tree, a cache (a named volume, or a directory under ~),
@@ -1062,7 +1062,38 @@ class Interpreter {
 }  // namespace
 
 
+namespace {
+
+// Substitutions nested deeper than any real driver: refused before parsing, because tree-sitter's
+// error recovery on such text takes time quadratic in its length.
+constexpr size_t k_max_nesting = 256;
+
+std::optional<uint32_t> too_deep(const std::string &script) {
+  size_t depth = 0;
+  uint32_t line = 1;
+  for (size_t i = 0; i < script.size(); ++i) {
+    char c = script[i];
+    if (c == '\n') ++line;
+    if (c == '$' && i + 1 < script.size() && (script[i + 1] == '{' || script[i + 1] == '(')) {
+      if (++depth > k_max_nesting) return line;
+      ++i;
+    } else if ((c == '}' || c == ')') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 DriverModel read_driver(const std::string &script, const DriverOptions &options, const std::vector<uint32_t> &line_map) {
+  if (auto line = too_deep(script)) {
+    DriverModel refused;
+    refused.driver = options.file;
+    uint32_t at = !line_map.empty() && *line <= line_map.size() ? line_map[*line - 1] : *line;
+    refused.refusals.push_back(Finding{"unfollowable-logic", "substitutions (`${`, `$(`) nested more than " + std::to_string(k_max_nesting) + " deep; no driver needs that", SourceRef{options.file, at, ""}});
+    return refused;
+  }
   auto parsed = sh::Script::parse(script);
   Interpreter interpreter(options, *parsed, line_map);
   return interpreter.run();

@@ -233,3 +233,16 @@ TEST_CASE("driver sources: a Windows batch driver reads as shell") {
   CHECK(c.output.find("COPY --from=builder /src/app /") != std::string::npos);
   CHECK(c.output.find("RUN [\"go\", \"build\", \"-v\", \"-o\", \"app\"]") != std::string::npos);
 }
+
+TEST_CASE("driver: 100,000 nested `${` are refused before parsing, at once") {
+  std::string script = "#!/bin/sh\ndocker build -t ";
+  for (int i = 0; i < 100000; ++i) script += "${";
+  script += " .\n";
+  DriverOptions o;
+  o.file = "build.sh";
+  auto m = read_driver(script, o);
+  REQUIRE(m.refusals.size() == 1);
+  CHECK(m.refusals[0].category == "unfollowable-logic");
+  CHECK(m.refusals[0].where.line == 2);
+  CHECK(m.builds.empty());
+}
