@@ -133,7 +133,6 @@ class Converter {
   explicit Converter(const ConvertOptions &options) : m_options(options), m_root(options.root) {}
 
   Conversion run() {
-    if (!fs::is_directory(m_root)) throw Error(m_options.root + ": not a directory (pass the project directory to convert)");
     read_driver_model();
     m_conv.warnings = m_model.warnings;
     m_conv.refusals = m_model.refusals;
@@ -154,7 +153,12 @@ class Converter {
     }
     m_conv.found = true;
     classify_builds();
-    load_builders();
+    if (!m_missing) load_builders();
+    if (m_missing) {
+      collect_steps();
+      m_conv.driver_model = m_model;
+      return std::move(m_conv);
+    }
     check_host_steps();
     if (m_runtime) {
       map_runtime();
@@ -182,90 +186,27 @@ class Converter {
   std::string read(const std::string &rel) const { return util::read_input(full(rel)); }
 
   void read_driver_model() {
-    DriverOptions d;
-    d.is_directory = [this](const std::string &p) { return is_dir(p); };
-    d.exists = [this](const std::string &p) { return exists(p); };
-    d.read_file = [this](const std::string &p) -> std::optional<std::string> {
-      if (!exists(p) || is_dir(p)) return std::nullopt;
-      return read(p);
-    };
-    d.positional = m_options.script_args;
-    std::optional<std::string> script = m_options.script;
-    bool makefile = m_options.make_target.has_value();
-    if (script && (base_name(*script) == "Makefile" || base_name(*script) == "makefile" || ends_with(*script, ".mk"))) makefile = true;
-    if (!script) {
-      if (makefile) {
-        script = exists("Makefile") ? "Makefile" : "makefile";
-      } else if (exists("build.sh")) {
-        script = "build.sh";
-      } else {
-        std::vector<std::string> candidates;
-        std::error_code ec;
-        for (const auto &entry : fs::directory_iterator(m_root, ec)) {
-          std::string name = entry.path().filename().string();
-          if (entry.is_regular_file() && ends_with(name, ".sh")) candidates.push_back(name);
-        }
-        std::sort(candidates.begin(), candidates.end());
-        for (const auto &c : candidates) {
-          if (read(c).find("docker") != std::string::npos) {
-            script = c;
-            break;
-          }
-        }
-        if (!script) {
-          for (std::string name : {"Makefile", "makefile", "GNUmakefile"}) {
-            if (exists(name) && read(name).find("docker") != std::string::npos) {
-              script = name;
-              makefile = true;
-              break;
-            }
-          }
-        }
-        if (!script) {
-          // CI configurations that build images in shell steps.
-          std::vector<std::string> ci_files{".gitlab-ci.yml"};
-          std::error_code wec;
-          std::vector<std::string> workflows;
-          for (const auto &entry : fs::directory_iterator(m_root / ".github" / "workflows", wec)) {
-            std::string name = entry.path().filename().string();
-            if (ends_with(name, ".yml") || ends_with(name, ".yaml")) workflows.push_back(".github/workflows/" + name);
-          }
-          std::sort(workflows.begin(), workflows.end());
-          ci_files.insert(ci_files.end(), workflows.begin(), workflows.end());
-          for (const auto &c : ci_files) {
-            if (exists(c) && !is_dir(c) && read(c).find("docker build") != std::string::npos) {
-              script = c;
-              break;
-            }
-          }
-        }
-      }
+    Driver driver = discover_driver(DiscoverOptions{m_options.root, m_options.script, m_options.make_target, m_options.script_args});
+    m_conv.driver = driver.file;
+    m_conv.driver_kind = driver.kind;
+    m_conv.make_target = driver.make_target;
+    m_ci_expressions = std::move(driver.ci_expressions);
+    if (driver.kind == "script") m_driver_text = std::move(driver.text);
+    m_model = std::move(driver.model);
+  }
+
+  // The driver builds a Dockerfile this checkout does not have (made by a step msmigrate does not
+  // follow, or the driver is out of date): nothing to merge, and the line says why.
+  void missing_dockerfile(const BuildStep &b, const char *role) {
+    // A file that is there but cannot be opened (a symlink loop, no permission) is an input error.
+    std::error_code ec;
+    (void)fs::symlink_status(m_root / b.dockerfile, ec);
+    if (!ec) {
+      (void)fs::status(m_root / b.dockerfile, ec);
+      if (ec) throw Error(full(b.dockerfile) + ": " + ec.message() + " (the " + role + " Dockerfile built at " + b.where.file + ":" + std::to_string(b.where.line) + ")");
     }
-    if (!script) {
-      throw NothingToConvert(m_options.root + ": no driver found (no build.sh, *.sh or Makefile that runs docker); pass --script FILE or --make-target TARGET");
-    }
-    if (!exists(*script)) throw Error(full(*script) + ": no such file (the driver script)");
-    m_conv.driver = normalize_path(*script);
-    d.file = m_conv.driver;
-    std::string text = read(*script);
-    bool ci = ends_with(*script, ".yml") || ends_with(*script, ".yaml");
-    if (ci) {
-      MakeRecipe recipe = ci_recipe(text, full(*script));
-      m_conv.driver_kind = "ci";
-      m_ci_expressions = recipe.expressions;
-      m_model = read_driver(recipe.script, d, recipe.line_map);
-      return;
-    }
-    if (makefile) {
-      MakeRecipe recipe = makefile_recipe(text, m_options.make_target.value_or(""), full(*script));
-      m_conv.driver_kind = "makefile";
-      m_conv.make_target = recipe.target;
-      m_model = read_driver(recipe.script, d, recipe.line_map);
-    } else {
-      m_conv.driver_kind = "script";
-      m_driver_text = text;
-      m_model = read_driver(text, d);
-    }
+    m_conv.refusals.push_back(Finding{"unresolvable-mapping", std::string("the ") + role + " Dockerfile `" + b.dockerfile + "` this line builds is not in the checkout", b.where});
+    m_missing = true;
   }
 
   // --- which build is which ------------------------------------------------------------------
@@ -314,7 +255,7 @@ class Converter {
       for (size_t i : candidates) {
         if (i != *m_runtime && m_model.builds[i].dockerfile == r.dockerfile) m_extra_runtime_builds.push_back(i);
       }
-      if (!exists(r.dockerfile)) throw Error(full(r.dockerfile) + ": no such file (the runtime Dockerfile built at " + r.where.file + ":" + std::to_string(r.where.line) + ")");
+      if (!exists(r.dockerfile)) missing_dockerfile(r, "runtime");
     } else if (m_options.runtime_dockerfile) {
       throw Error(full(*m_options.runtime_dockerfile) + ": the driver never builds this Dockerfile after extracting artifacts");
     }
@@ -359,7 +300,10 @@ class Converter {
       if (b.build) {
         const BuildStep &bs = m_model.builds[*b.build];
         b.dockerfile = bs.dockerfile;
-        if (!exists(bs.dockerfile)) throw Error(full(bs.dockerfile) + ": no such file (the builder Dockerfile built at " + bs.where.file + ":" + std::to_string(bs.where.line) + ")");
+        if (!exists(bs.dockerfile)) {
+          missing_dockerfile(bs, "builder");
+          return;
+        }
         b.text = read(bs.dockerfile);
         b.doc = syntax::Document::parse(b.text, bs.dockerfile);
         for (const auto &p : b.doc->problems()) {
@@ -423,6 +367,7 @@ class Converter {
       m_builders.push_back(std::move(b));
     }
     link_chained_builders();
+    collect_builder_sources();
     for (size_t i = 0; i < m_model.builds.size(); ++i) {
       bool used = (m_runtime && (i == *m_runtime || std::find(m_extra_runtime_builds.begin(), m_extra_runtime_builds.end(), i) != m_extra_runtime_builds.end()));
       for (const auto &b : m_builders) used = used || (b.build && *b.build == i);
@@ -434,6 +379,34 @@ class Converter {
       } else if (!used && !m_candidates.count(i)) {
         m_conv.warnings.push_back(Finding{"unrelated-build", "this image build is not part of the builder pattern; it stays in the residual script", m_model.builds[i].where});
         m_unrelated_builds.insert(m_model.builds[i].seq);
+      }
+    }
+  }
+
+  void collect_builder_sources() {
+    for (size_t i = 0; i < m_builders.size(); ++i) {
+      const Builder &b = m_builders[i];
+      if (!b.doc) continue;
+      const std::string &context = m_conv.builders[i].context;
+      for (const auto &ins : b.doc->instructions()) {
+        if ((!ins.is(syntax::InstructionKind::Copy) && !ins.is(syntax::InstructionKind::Add)) || ins.flag("from") || !ins.heredocs.empty()) continue;
+        for (size_t a = 0; a + 1 < ins.args.size(); ++a) {
+          const std::string &v = ins.args[a].value;
+          if (v.empty() || v.find("://") != std::string::npos) continue;
+          std::string source = join_path(context, normalize_path(v[0] == '/' ? v.substr(1) : v));
+          m_conv.builder_sources.push_back(source);
+          // A builder fed by another container's artifact through the host: not merged.
+          for (const auto &e : m_model.extractions) {
+            if (e.via == Extraction::Via::BindMount || source == "." || !(relative_to(e.host_path, source) || relative_to(source, e.host_path))) continue;
+            m_conv.refusals.push_back(Finding{"chained-artifact", "`" + v + "` comes from another container through the host (" + e.where.file + ":" + std::to_string(e.where.line) + "); msmigrate does not chain builders through host files", file_ref(b.dockerfile, *b.doc, ins)});
+            break;
+          }
+        }
+      }
+    }
+    for (const auto &run : m_model.runs) {
+      for (const auto &m : run.mounts) {
+        if (m.kind == Mount::Kind::Source && exists(m.host)) m_conv.builder_sources.push_back(m.host);
       }
     }
   }
@@ -591,8 +564,20 @@ class Converter {
     size_t first_extraction = SIZE_MAX;
     for (const auto &e : m_model.extractions) first_extraction = std::min(first_extraction, e.seq);
     size_t runtime_seq = m_runtime ? m_model.builds[*m_runtime].seq : SIZE_MAX;
+    // Without a runtime image, what runs after the last extraction only uses the exported files
+    // (uploads, checksums) and stays in the residual script, unless it changes them.
+    size_t last_extraction = 0;
+    for (const auto &e : m_model.extractions) last_extraction = std::max(last_extraction, e.seq);
     for (const auto &s : m_model.host_steps) {
       if (s.seq > runtime_seq) continue;
+      if (!m_runtime && s.seq > last_extraction) {
+        bool artifact = false;
+        for (const auto &p : s.paths) artifact = artifact || touches_artifact(p);
+        if (s.kind == HostStep::Kind::Modify && artifact) {
+          m_conv.refusals.push_back(Finding{"host-post-processing", "the exported file is changed on the host after it leaves the builder; move this step into the builder Dockerfile first", s.where});
+        }
+        continue;
+      }
       switch (s.kind) {
         case HostStep::Kind::Modify: {
           bool artifact = false;
@@ -693,6 +678,10 @@ class Converter {
       if (!ins.is(syntax::InstructionKind::Copy) && !ins.is(syntax::InstructionKind::Add)) continue;
       if (ins.flag("from") || !ins.heredocs.empty() || ins.args.size() < 2) continue;
       SourceRef at = file_ref(file, *m_runtime_doc, ins);
+      if (!graph.stage_of(i)) {
+        // docker build rejects it too ("no build stage in current context"): the input is broken.
+        throw Error(full(file) + ":" + std::to_string(ins.start_line) + ": " + ins.keyword + " before the first FROM; docker build rejects this Dockerfile (fix it, then convert)");
+      }
       std::string dest = graph.scope().expand(i, ins.args.back().value);
       if (dest.empty()) {
         m_conv.refusals.push_back(Finding{"unresolvable-mapping", "the destination expands to nothing", file_ref(file, *m_runtime_doc, ins)});
@@ -721,6 +710,10 @@ class Converter {
             m_conv.warnings.push_back(Finding{"glob-source", "`" + src + "` matched one extracted file; the COPY now names it exactly", at});
           } else if (hits.size() > 1) {
             m_conv.refusals.push_back(Finding{"unresolvable-mapping", "`" + src + "` matches several extracted files; write them out by hand", at});
+          } else if (auto m = match(path); m && m->e->via == Extraction::Via::BindMount) {
+            // A glob inside a bind-mounted output directory matches in the builder stage now.
+            matched.emplace_back(a, *m);
+            m_conv.warnings.push_back(Finding{"glob-source", "`" + src + "` now matches in the builder stage's `" + m->builder_path + "`; check it matches the same files there", at});
           } else {
             plain.push_back(a);
           }
@@ -747,10 +740,12 @@ class Converter {
         if (!exists(path) && !holds) {
           bool copied = false;
           for (const auto &s : m_copied_in) copied = copied || (s.paths.size() >= 2 && (relative_to(path, s.paths.back()) || relative_to(s.paths.back(), path)));
-          m_conv.refusals.push_back(Finding{copied ? "unproduced-context" : "unresolvable-mapping",
-                                            copied ? "`" + src + "` is copied into the context from elsewhere on the host, not produced by a build"
-                                                   : "`" + src + "` is neither in the checkout nor produced by the driver; msmigrate does not guess where it comes from",
-                                            at});
+          if (copied) {
+            m_conv.refusals.push_back(Finding{"unproduced-context", "`" + src + "` is copied into the context from elsewhere on the host, not produced by a build", at});
+          } else {
+            // Not produced by the driver: the merged file reads it from the same context as before.
+            m_conv.warnings.push_back(Finding{"context-path", "`" + src + "` is not in this checkout and the driver does not produce it; the line stays a context COPY, as before", at});
+          }
         }
         plain.push_back(a);
         non_artifact_sources = true;
@@ -793,7 +788,8 @@ class Converter {
     bool lower_keyword = ins.keyword == lower(ins.keyword);
     bool dest_is_dir = ends_with(dest, "/") || dest == "." || matched.size() > 1;
     // A WORKDIR the copy lands in is a directory too.
-    for (size_t j = graph.stages().empty() ? 0 : graph.stages()[*graph.stage_of(index)].from_instruction; j < index; ++j) {
+    auto stage = graph.stage_of(index);
+    for (size_t j = stage ? graph.stages()[*stage].from_instruction : index; j < index; ++j) {
       const auto &w = m_runtime_doc->instructions()[j];
       if (w.is(syntax::InstructionKind::Workdir) && !w.args.empty() && normalize_path(w.args[0].value) == normalize_path(dest)) dest_is_dir = true;
     }
@@ -866,17 +862,56 @@ class Converter {
 
   // No runtime Dockerfile: the artifacts only went to the host. An export stage replaces that.
   void export_stage() {
-    m_conv.warnings.push_back(Finding{"artifact-only", "no runtime image is built; the output ends with an export stage for `docker build --target export --output . .`", m_model.extractions[0].where});
-    for (const auto &e : m_model.extractions) {
-      if (e.via == Extraction::Via::BindMount) {
-        m_conv.refusals.push_back(Finding{"unresolvable-mapping", "a bind-mount build without a runtime image: msmigrate cannot tell which files it produced", e.where});
-        continue;
+    // A later image build that gets the artifact through host steps (cp into its context, an
+    // untar) is a runtime this conversion cannot merge: exporting alone would drop that link.
+    size_t last_extraction = 0;
+    for (const auto &e : m_model.extractions) last_extraction = std::max(last_extraction, e.seq);
+    for (const auto &b : m_model.builds) {
+      if (b.seq < last_extraction) continue;
+      for (const auto &s : m_model.host_steps) {
+        if (s.seq < last_extraction || s.seq > b.seq || (s.kind != HostStep::Kind::Move && s.kind != HostStep::Kind::Modify)) continue;
+        bool artifact = false;
+        for (const auto &p : s.paths) artifact = artifact || touches_artifact(p);
+        if (artifact) {
+          m_conv.refusals.push_back(Finding{"unproduced-context", "this image is built from the artifact after host steps move or unpack it into its context (" + s.where.file + ":" + std::to_string(s.where.line) + "); msmigrate does not merge that", b.where});
+          return;
+        }
       }
+    }
+    m_conv.warnings.push_back(Finding{"artifact-only", "no runtime image is built; the output ends with an export stage for `docker build --target export --output …`", m_model.extractions[0].where});
+    for (const auto &e : m_model.extractions) {
       std::string stage = m_builders[builder_of(e)].stage;
-      std::string line = "COPY --from=" + stage + " " + e.container_path + " /" + e.host_path;
+      std::string from = e.container_path, to = e.host_path;
+      if (e.via == Extraction::Via::BindMount) bind_mount_output(e, from, to);
+      std::string line = "COPY --from=" + stage + " " + from + " /" + (to == "." ? "" : to);
       m_export_lines.push_back(line);
       m_conv.artifacts.push_back(ArtifactMapping{stage, e.container_path, e.host_path, via_name(e.via), e.where, "", 0, "", line});
     }
+  }
+
+  // What a bind-mount build without a runtime image produced: the `-o FILE` its command names
+  // (go build, cc, gcc…). The export is inferred, and the warning says what was; without such
+  // an output the files it wrote cannot be told from the sources (a refusal).
+  void bind_mount_output(const Extraction &e, std::string &from, std::string &to) {
+    const RunBuild &run = m_model.runs.at(*e.run);
+    std::string workdir = run.workdir.value_or(e.container_path);
+    for (size_t i = 0; i + 1 < run.args.size(); ++i) {
+      if (run.args[i] != "-o") continue;
+      std::string out = run.args[i + 1];
+      std::string abs = normalize_path(out[0] == '/' ? out : join_path(workdir, out));
+      auto inside = relative_to(abs.substr(1), e.container_path.substr(1));
+      if (!inside) break;
+      from = abs;
+      to = join_path(e.host_path, *inside);
+      m_conv.warnings.push_back(Finding{"bind-mount-export", "no runtime image is built from this bind-mount build; the export stage takes `" + from + "`, the `-o` output of its command, to `" + to + "`", e.where});
+      return;
+    }
+    m_conv.refusals.push_back(Finding{"unresolvable-mapping", "a bind-mount build without a runtime image whose command names no output (`-o FILE`): msmigrate cannot tell which files it produced", e.where});
+  }
+
+  std::string unknown_command(const RunBuild &run, const std::string &lines) {
+    m_conv.refusals.push_back(Finding{"unfollowable-logic", "the container's command is not known (a stock image without explicit arguments)", run.where});
+    return lines;
   }
 
   // --- bind-mount builds become RUN steps of their builder stage -----------------------------------
@@ -937,26 +972,118 @@ class Converter {
       }
     }
     std::string run_line = "RUN " + mount_flags;
-    if (shell_form) {
+    if (run.stdout_to) {
+      // The command's stdout was the artifact: the stage keeps it in a file instead.
+      std::string dir = run.stdout_to->substr(0, run.stdout_to->rfind('/'));
+      std::string keep = "mkdir -p " + dir + " && ";
+      if (shell_form) {
+        run_line += keep + "(" + *shell_form + ") > " + *run.stdout_to;
+      } else {
+        std::vector<std::string> argv = entry;
+        argv.insert(argv.end(), cmd.begin(), cmd.end());
+        if (argv.empty()) return unknown_command(run, out);
+        std::string json = "[\"/bin/sh\", \"-c\", " + json_quote(keep + "exec \"$@\" > " + *run.stdout_to) + ", \"sh\"";
+        for (const auto &a : argv) json += ", " + json_quote(a);
+        run_line += json + "]";
+      }
+    } else if (shell_form) {
       run_line += *shell_form;
     } else {
       std::vector<std::string> argv = entry;
       argv.insert(argv.end(), cmd.begin(), cmd.end());
-      if (argv.empty()) {
-        m_conv.refusals.push_back(Finding{"unfollowable-logic", "the container's command is not known (a stock image without explicit arguments)", run.where});
-        return out;
-      }
+      if (argv.empty()) return unknown_command(run, out);
       std::string json = "[";
       for (size_t i = 0; i < argv.size(); ++i) json += (i ? ", " : "") + json_quote(argv[i]);
       run_line += json + "]";
     }
     out += run_line + "\n";
-    m_conv.warnings.push_back(Finding{"run-time-build", "the build that ran in a container with bind mounts is now a RUN step: it no longer sees untracked host files, .git or uninitialised submodules, and .dockerignore now applies to its sources", run.where});
+    if (run.stdout_to) {
+      m_conv.warnings.push_back(Finding{"run-time-build", "the artifact was what this container's command wrote to stdout; that command is now a RUN step of the builder stage writing " + *run.stdout_to, run.where});
+    } else if (run.mounts.empty()) {
+      m_conv.warnings.push_back(Finding{"run-time-build", "the artifact was built when this container ran its command (then docker cp took it out); that command is now a RUN step of the builder stage", run.where});
+    } else {
+      m_conv.warnings.push_back(Finding{"run-time-build", "the build that ran in a container with bind mounts is now a RUN step: it no longer sees untracked host files, .git or uninitialised submodules, and .dockerignore now applies to its sources", run.where});
+    }
+    return out;
+  }
+
+  // The directive lines the merged file gains at its top (the file itself has `existing`).
+  std::string top_directives(const syntax::Document *existing) const {
+    std::string out;
+    bool syntax = existing && existing->directive("syntax");
+    for (const auto &[key, value] : m_top_directives) {
+      if (existing && existing->directive(key)) continue;
+      out += "# " + key + "=" + value + "\n";
+      syntax = syntax || key == "syntax";
+    }
+    if (m_needs_syntax && !syntax) out += "# syntax=docker/dockerfile:1\n";
     return out;
   }
 
   // --- the merged file ------------------------------------------------------------------------------
+  // Parser directives belong at the top of a file, so a builder's cannot stay where its stage
+  // goes: equal ones merge, a builder's `syntax` the runtime lacks moves to the top, a different
+  // `syntax` or `check` keeps the runtime's (with a warning), and a different `escape` would
+  // change how one of the two files reads: a refusal naming both lines.
+  void merge_directives() {
+    auto line_of = [](const syntax::Document &doc, const syntax::Directive &d) { return doc.lines().position(d.range.start).line; };
+    auto escape_of = [](const syntax::Document *doc) -> std::string {
+      const syntax::Directive *d = doc ? doc->directive("escape") : nullptr;
+      return d ? d->value : "\\";
+    };
+    for (auto &b : m_builders) {
+      if (!b.doc) continue;
+      for (const auto &d : b.doc->directives()) {
+        uint32_t end = d.range.end;
+        while (end < b.text.size() && b.text[end] != '\n') ++end;
+        if (end < b.text.size()) ++end;
+        b.edits.push_back(edit::TextEdit{d.range.start, end, ""});
+        SourceRef at{b.dockerfile, line_of(*b.doc, d), std::string(b.doc->text(d.range))};
+        const syntax::Directive *mine = m_runtime_doc ? m_runtime_doc->directive(d.key) : nullptr;
+        if (!mine) {
+          for (const auto &[key, value] : m_top_directives) {
+            if (key == d.key && value == d.value) mine = &d;
+          }
+        }
+        if (d.key == "escape") {
+          // Compared below; without a runtime file the first builder's escape stays the file's.
+          if (!m_runtime_doc && &b == &m_builders.front()) m_top_directives.emplace_back(d.key, d.value);
+          continue;
+        }
+        if (mine && mine->value == d.value) continue;
+        if (mine) {
+          m_conv.warnings.push_back(Finding{d.key + "-directive", b.dockerfile + " asks for `" + d.key + "=" + d.value + "`; the merged file keeps the runtime's `" + d.key + "=" + mine->value + "` for every stage", at});
+        } else if (d.key == "syntax") {
+          bool taken = false;
+          for (const auto &[key, value] : m_top_directives) taken = taken || key == "syntax";
+          if (taken) {
+            m_conv.warnings.push_back(Finding{"syntax-directive", b.dockerfile + " asks for another syntax than an earlier builder; the merged file keeps the first", at});
+          } else {
+            m_top_directives.emplace_back(d.key, d.value);
+            if (m_runtime_doc) m_conv.warnings.push_back(Finding{"syntax-directive", "the merged file now starts with " + b.dockerfile + "'s `# syntax=" + d.value + "`, which the runtime Dockerfile did not have", at});
+          }
+        } else {
+          m_conv.warnings.push_back(Finding{d.key + "-directive", b.dockerfile + "'s `" + d.key + "` directive is dropped: the merged file has the runtime's", at});
+        }
+      }
+      // A different escape character changes what every line continuation and escaped quote means.
+      const syntax::Document *top = m_runtime_doc ? m_runtime_doc.get() : (m_builders.front().doc ? m_builders.front().doc.get() : nullptr);
+      if (top != b.doc.get() && escape_of(top) != escape_of(b.doc.get())) {
+        const syntax::Directive *theirs = b.doc->directive("escape");
+        const syntax::Directive *ours = top ? top->directive("escape") : nullptr;
+        std::string top_file = m_runtime_doc ? *m_conv.runtime_dockerfile : m_builders.front().dockerfile;
+        std::string ours_text = ours ? top_file + ":" + std::to_string(line_of(*top, *ours)) + " `" + std::string(top->text(ours->range)) + "`" : top_file + " (no escape directive: `\\`)";
+        std::string theirs_text = theirs ? b.dockerfile + ":" + std::to_string(line_of(*b.doc, *theirs)) + " `" + std::string(b.doc->text(theirs->range)) + "`" : b.dockerfile + " (no escape directive: `\\`)";
+        SourceRef at = theirs ? SourceRef{b.dockerfile, line_of(*b.doc, *theirs), std::string(b.doc->text(theirs->range))}
+                              : SourceRef{top_file, ours ? line_of(*top, *ours) : 1, ours ? std::string(top->text(ours->range)) : ""};
+        m_conv.refusals.push_back(Finding{"different-escape", "the two files use different escape characters (" + ours_text + ", " + theirs_text + "); one Dockerfile has one: rewrite one file's escapes first", at});
+      }
+    }
+  }
+
   void assemble() {
+    merge_directives();
+    if (!m_conv.refusals.empty()) return;
     std::string stages;
     for (auto &b : m_builders) {
       std::string text;
@@ -964,10 +1091,6 @@ class Converter {
         auto edited = edit::apply_edits(b.text, b.edits);
         if (!edited) throw Error(b.dockerfile + ": internal error: conflicting edits");
         text = *edited;
-        // The builder file's own directives cannot stay in the middle of the merged file.
-        if (!b.doc->directives().empty()) {
-          m_conv.warnings.push_back(Finding{"builder-directive", b.dockerfile + " starts with a parser directive; it is kept as a comment in the merged file", SourceRef{b.dockerfile, 1, ""}});
-        }
       } else {
         text = "FROM " + b.display_image + " AS " + b.stage + "\n";
       }
@@ -1007,9 +1130,9 @@ class Converter {
         }
       }
       std::vector<edit::TextEdit> edits = m_runtime_edits;
-      bool add_syntax = m_needs_syntax && !m_runtime_doc->directive("syntax");
-      if (add_syntax && at == 0) stages = "# syntax=docker/dockerfile:1\n" + stages;
-      else if (add_syntax) edits.push_back(edit::TextEdit{0, 0, "# syntax=docker/dockerfile:1\n"});
+      std::string top = top_directives(m_runtime_doc.get());
+      if (!top.empty() && at == 0) stages = top + stages;
+      else if (!top.empty()) edits.push_back(edit::TextEdit{0, 0, top});
       edits.push_back(edit::TextEdit{at, at, stages});
       for (const auto &[pos, line] : m_extra_lines) {
         uint32_t end = pos;
@@ -1024,7 +1147,7 @@ class Converter {
       change.fix.edits = std::move(edits);
     } else {
       change.path = exists("Dockerfile") ? "Dockerfile.multistage" : "Dockerfile";
-      std::string text = m_needs_syntax ? "# syntax=docker/dockerfile:1\n" : "";
+      std::string text = top_directives(nullptr);
       text += stages + "FROM scratch AS export\n";
       for (const auto &l : m_export_lines) text += l + "\n";
       change.fix.edits.push_back(edit::TextEdit{0, 0, text});
@@ -1133,8 +1256,10 @@ class Converter {
       cmd += " " + r.context;
     } else {
       for (const auto &a : m_command_args) cmd += " " + a;
-      if (m_conv.output_path != "Dockerfile") cmd += " -f " + m_conv.output_path;
-      cmd += " --target export --output . .";
+      // The builders' context (export paths are project-relative, so the output is the root).
+      std::string context = m_builders_first_build() ? m_model.builds[*m_builders_first_build()].context : ".";
+      if (m_conv.output_path != join_path(context, "Dockerfile")) cmd += " -f " + m_conv.output_path;
+      cmd += " --target export --output . " + context;
     }
     m_conv.command = cmd;
   }
@@ -1232,90 +1357,15 @@ class Converter {
   std::vector<std::string> m_export_lines;
   std::vector<std::string> m_command_args;
   bool m_needs_syntax = false;
+  bool m_missing = false;  // a Dockerfile the driver builds is not there
+  std::vector<std::pair<std::string, std::string>> m_top_directives;  // builders' directives the merged file starts with
 };
-
-nlohmann::ordered_json ref_json(const SourceRef &r) {
-  nlohmann::ordered_json j;
-  j["file"] = r.file;
-  j["line"] = r.line;
-  j["text"] = r.text;
-  return j;
-}
-
-nlohmann::ordered_json findings_json(const std::vector<Finding> &findings) {
-  auto out = nlohmann::ordered_json::array();
-  for (const auto &f : findings) {
-    nlohmann::ordered_json j;
-    j["category"] = f.category;
-    j["message"] = f.message;
-    j["at"] = ref_json(f.where);
-    out.push_back(std::move(j));
-  }
-  return out;
-}
 
 }  // namespace
 
 Conversion convert(const ConvertOptions &options) {
   Converter converter(options);
   return converter.run();
-}
-
-nlohmann::ordered_json report_json(const Conversion &c) {
-  nlohmann::ordered_json j;
-  j["version"] = 1;
-  j["status"] = !c.found ? "not-found" : c.converted() ? "converted" : "refused";
-  auto &pieces = j["pieces"];
-  pieces["driver"] = {{"file", c.driver}, {"kind", c.driver_kind}};
-  if (!c.make_target.empty()) pieces["driver"]["target"] = c.make_target;
-  auto builders = nlohmann::ordered_json::array();
-  for (const auto &b : c.builders) {
-    nlohmann::ordered_json bj;
-    bj["dockerfile"] = b.dockerfile.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(b.dockerfile);
-    bj["image"] = b.image;
-    bj["context"] = b.dockerfile.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(b.context);
-    bj["stage"] = b.stage;
-    auto args = nlohmann::ordered_json::array();
-    for (const auto &a : b.build_args) args.push_back({{"name", a.name}, {"value", a.value}, {"raw", a.raw}, {"dynamic", a.dynamic}});
-    bj["build_args"] = args;
-    bj["at"] = ref_json(b.where);
-    builders.push_back(std::move(bj));
-  }
-  pieces["builders"] = builders;
-  if (c.runtime_dockerfile) {
-    pieces["runtime"] = {{"dockerfile", *c.runtime_dockerfile}, {"tags", c.runtime_tags}, {"context", c.runtime_context}};
-  } else {
-    pieces["runtime"] = nullptr;
-  }
-  auto artifacts = nlohmann::ordered_json::array();
-  for (const auto &a : c.artifacts) {
-    nlohmann::ordered_json aj;
-    aj["stage"] = a.stage;
-    aj["builder_path"] = a.builder_path;
-    aj["host_path"] = a.host_path;
-    aj["via"] = a.via;
-    aj["extracted_at"] = ref_json(a.extracted);
-    if (!a.runtime_file.empty()) {
-      aj["runtime"] = {{"file", a.runtime_file}, {"line", a.runtime_line}, {"before", a.before}, {"after", a.after}};
-    } else {
-      aj["runtime"] = nullptr;
-      aj["export"] = a.after;
-    }
-    artifacts.push_back(std::move(aj));
-  }
-  j["artifacts"] = artifacts;
-  j["output"] = c.output_path.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.output_path);
-  j["command"] = c.command.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.command);
-  j["warnings"] = findings_json(c.warnings);
-  j["refusals"] = findings_json(c.refusals);
-  auto dropped = nlohmann::ordered_json::array();
-  for (const auto &d : c.dropped) dropped.push_back({{"at", ref_json(d.where)}, {"why", d.why}});
-  j["dropped"] = dropped;
-  auto leftover = nlohmann::ordered_json::array();
-  for (const auto &l : c.leftover) leftover.push_back(ref_json(l));
-  j["leftover"] = leftover;
-  j["residual_script"] = c.converted() ? nlohmann::ordered_json(c.residual_script) : nlohmann::ordered_json(nullptr);
-  return j;
 }
 
 }  // namespace msm::builder_pattern

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "edit/edit.h"
+#include "builder_pattern/discover.h"
 #include "builder_pattern/driver.h"
 #include "util/error.h"
 
@@ -81,19 +82,15 @@ struct Conversion {
   std::string output;           // the merged Dockerfile
   std::vector<FileChange> changes;  // output file first
   DriverModel driver_model;     // the driver's steps as read (verify replays its Docker steps)
+  // Root-relative context paths the builders read (COPY/ADD sources, possibly globs or folders,
+  // and bind-mounted source trees): files both the old and the new flow compile.
+  std::vector<std::string> builder_sources;
   bool converted() const { return found && refusals.empty(); }
 };
 
-// Reads the pieces under options.root and converts. Throws msm::Error (exit 2) for unusable
-// input (missing files, no driver, nothing Docker-related in it).
-// The directory shows no builder pattern at all (no driver that runs docker, no image build, or
-// nothing leaves a container): an error for `convert`, a clean result for `convert --check`,
-// which CI runs on repositories that are already converted or never used the pattern.
-class NothingToConvert : public Error {
- public:
-  using Error::Error;
-};
-
+// Reads the pieces under options.root (the driver through discover_driver) and converts.
+// Throws NothingToConvert when there is no builder pattern, msm::Error (exit 2) for unusable
+// input (missing files).
 Conversion convert(const ConvertOptions &options);
 
 // The versioned JSON report (see README, "convert report").

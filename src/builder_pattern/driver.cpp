@@ -1,10 +1,9 @@
 #include "builder_pattern/driver.h"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 #include <sstream>
-
-#include <yaml-cpp/yaml.h>
 
 #include "analysis/shell.h"
 #include "util/error.h"
@@ -19,6 +18,8 @@ namespace {
 const std::string k_root = "/msm-project-root";
 const std::string k_home = "/msm-home";
 const std::string k_container_prefix = "msm-container-";
+// Where a builder stage keeps what a run-time build wrote to stdout.
+const std::string k_stdout_dir = "/msm-stdout";
 
 bool starts_with(const std::string &s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
 
@@ -82,11 +83,13 @@ const std::set<std::string, std::less<>> k_info_commands = {
     "return", "wait", "hash", "shopt", "false"};
 const std::set<std::string, std::less<>> k_modify_commands = {
     "strip", "upx", "chmod", "gzip", "xz", "bzip2", "zip", "ldd", "patchelf", "dpkg-deb", "fpm", "tar",
-    "sed", "objcopy", "gpg", "sha256sum", "md5sum", "touch", "ar"};
+    "sed", "objcopy", "gpg", "touch", "ar"};
 const std::set<std::string, std::less<>> k_fetch_commands = {"curl", "wget", "git", "svn", "rsync", "scp"};
 const std::set<std::string, std::less<>> k_opaque_tools = {
     "docker-compose", "bazel", "earthly", "goreleaser", "ko", "jib", "buildah", "podman", "kaniko",
     "packer", "nix", "skaffold", "tilt", "dagger", "pack", "cross"};
+// Interpreters that run a script file given as their first operand.
+const std::set<std::string, std::less<>> k_script_runners = {"sh", "bash", "dash", "ash", "zsh"};
 
 struct Container {
   std::string image;
@@ -98,8 +101,10 @@ struct Container {
 class Interpreter {
  public:
   Interpreter(const DriverOptions &options, const sh::Script &script, const std::vector<uint32_t> &line_map)
-      : m_options(options), m_script(&script), m_line_map(line_map) {
-    m_cwd = k_root;
+      : m_options(options), m_script(&script), m_line_map(&line_map), m_file(options.file) {
+    m_cwd = options.start_dir == "." || options.start_dir.empty() ? k_root : normalize_path(k_root + "/" + options.start_dir);
+    // $0 is the script as invoked from where it starts.
+    m_self = options.start_dir == "." ? "./" + m_file : "./" + basename_of(m_file);
     m_model.driver = options.file;
     m_positional = options.positional;
   }
@@ -128,9 +133,9 @@ class Interpreter {
 
   SourceRef where_line(uint32_t line, sh::Range range) const {
     SourceRef r;
-    r.file = m_options.file;
+    r.file = m_file;
     r.line = line;
-    if (!m_line_map.empty() && line >= 1 && line <= m_line_map.size()) r.line = m_line_map[line - 1];
+    if (!m_line_map->empty() && line >= 1 && line <= m_line_map->size()) r.line = (*m_line_map)[line - 1];
     std::string text(m_script->text(range));
     // One line of text is enough to point at; continuations are joined.
     std::string joined;
@@ -179,7 +184,7 @@ class Interpreter {
     if (it != m_vars.end()) return it->second;
     if (name == "PWD") return m_cwd;
     if (name == "HOME") return k_home;
-    if (name == "0") return "./" + m_options.file;
+    if (name == "0" || name == "BASH_SOURCE") return m_self;
     if (!name.empty() && std::all_of(name.begin(), name.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
       if (name.size() > 6) return std::nullopt;
       size_t i = std::stoul(std::string(name));
@@ -210,6 +215,11 @@ class Interpreter {
   std::optional<std::string> substitute(const sh::Substitution &sub) {
     if (sub.commands.empty()) return std::string();
     const sh::Command &c = sub.commands[0];
+    // `$(cd "$dir"; pwd)`, `$(cd "$(dirname "$0")" && pwd)`: the absolute directory.
+    if (sub.commands.size() == 2 && c.name() == "cd" && sub.commands[1].name() == "pwd" && c.words.size() == 2) {
+      auto dir = eval(c.words[1]);
+      if (!dir.dynamic) return absolute(dir.value);
+    }
     std::vector<std::string> argv = eval_words(c.words, 0);
     if (argv.empty()) return std::nullopt;
     size_t k = skip_sudo(argv);
@@ -222,6 +232,9 @@ class Interpreter {
         rest = k + 3;
       }
       if (sub_cmd == "create" || sub_cmd == "run") return container_command(c, argv, rest, sub_cmd == "run", true);
+      bool named = false;  // `docker images -q app-build` names the image: no guess by recency
+      for (size_t i = rest; i < argv.size(); ++i) named = named || (!argv[i].empty() && argv[i][0] != '-');
+      if (sub_cmd == "images" && named) return std::nullopt;
       if (sub_cmd == "ps" || sub_cmd == "images") {
         refuse("non-deterministic-reference",
                "`docker " + sub_cmd + "` picks a container or image by recency, not by name; name it (docker create img) instead",
@@ -245,8 +258,8 @@ class Interpreter {
   }
 
   std::string dirname_in_cwd(const std::string &p) {
-    // `dirname "$0"` names the script's directory: the project root.
-    if (p == "./" + m_options.file || p == m_options.file) return ".";
+    // `dirname "$0"` names the script's directory (relative to the project root, where it runs).
+    if (p == m_self || p == "./" + m_file || p == m_file) return dirname_of(p);
     return dirname_of(p);
   }
 
@@ -356,10 +369,12 @@ class Interpreter {
       source_file(c, argv[k + 1], depth);
       return;
     }
-    if (name == "docker") {
+    // podman takes docker's command line.
+    if (name == "docker" || name == "podman") {
       docker(c, argv, k + 1, next);
       return;
     }
+    if (run_project_script(c, argv, k, depth)) return;
     if (name == "docker-compose" || (k_opaque_tools.count(name) && name != "cross")) {
       refuse("opaque-producer", "`" + name + "` runs the build itself; msmigrate cannot see what it does", where(c));
       return;
@@ -424,6 +439,48 @@ class Interpreter {
       out.push_back(relative(absolute(argv[i])));
     }
     return out;
+  }
+
+  // `./scripts/docker-build arg`, `bash build/docker.sh`: a script of the project (a Makefile
+  // recipe or CI step calling the real driver) is read in place, with its own positional
+  // parameters, in the caller's working directory.
+  bool run_project_script(const sh::Command &c, const std::vector<std::string> &argv, size_t k, int depth) {
+    size_t file_at = k;
+    if (k_script_runners.count(argv[k])) {
+      file_at = k + 1;
+      while (file_at < argv.size() && starts_with(argv[file_at], "-")) ++file_at;
+      if (file_at >= argv.size()) return false;
+    } else if (argv[k].find('/') == std::string::npos) {
+      return false;
+    }
+    std::string abs = absolute(argv[file_at]);
+    if (!inside_project(abs) || !m_options.read_file || depth >= 8) return false;
+    std::string rel = relative(abs);
+    std::optional<std::string> text = m_options.read_file(rel);
+    if (!text) return false;
+    m_inlined.push_back(sh::Script::parse(*text));
+    const sh::Script *inner = m_inlined.back().get();
+    host_step(HostStep::Kind::Info, c);
+    const sh::Script *saved_script = m_script;
+    const std::vector<uint32_t> *saved_map = m_line_map;
+    std::string saved_file = m_file;
+    std::string saved_self = m_self;
+    std::vector<std::string> saved_positional = m_positional;
+    m_self = argv[file_at];
+    m_script = inner;
+    m_line_map = &k_no_line_map;
+    m_file = rel;
+    m_positional.assign(argv.begin() + static_cast<long>(file_at) + 1, argv.end());
+    for (const auto &p : inner->problems()) {
+      refuse("unfollowable-logic", "the shell parser cannot read this part of " + rel, where_line(p.line, p.range));
+    }
+    run_commands(inner->commands(), depth + 1);
+    m_script = saved_script;
+    m_line_map = saved_map;
+    m_file = std::move(saved_file);
+    m_self = std::move(saved_self);
+    m_positional = std::move(saved_positional);
+    return true;
   }
 
   void source_file(const sh::Command &c, const std::string &file, int depth) {
@@ -707,11 +764,29 @@ class Interpreter {
       if ((r.op == ">" || r.op == ">>" || r.op == ">|") && (!r.fd || *r.fd == 1)) out = &r;
     }
     if (out && out->target) {
-      std::string dest = eval(*out->target).value;
+      auto target = eval(*out->target);
+      std::string dest = target.value;
+      // The command after the image (argv and words correspond one to one).
+      bool args_dynamic = false;
+      if (o.args.size() < c.words.size()) eval_words(c.words, c.words.size() - o.args.size(), &args_dynamic);
+      if (target.dynamic || args_dynamic) {
+        refuse("unfollowable-logic", "`docker run … > " + out->target->raw + "`: the command or the file name depends on values msmigrate cannot know", where(c));
+        return;
+      }
+      bool only_caches = std::all_of(o.volumes.begin(), o.volumes.end(), [&](const std::string &v) { return classify_mount(v).kind == Mount::Kind::Cache; });
       if (!o.args.empty() && o.args[0] == "cat" && o.args.size() == 2) {
         add_extraction(c, Extraction::Via::Cat, o.image, o.args[1], dest, false);
+      } else if (!only_caches || !o.mounts.empty() || dest.empty() || dest.back() == '/') {
+        refuse("unfollowable-logic", "the output of `docker run` is written to `" + dest + "` by a container with mounts; msmigrate follows `cat FILE` or a plain command's output", where(c));
       } else {
-        refuse("unfollowable-logic", "the output of `docker run` is written to `" + dest + "`, and msmigrate only follows `cat FILE`", where(c));
+        // The container's command writes the artifact to stdout (`tar -c`, a STDOUT=1 mode):
+        // a run-time build whose output the builder stage keeps in a file.
+        RunBuild rb = run_build(c, o);
+        rb.stdout_to = k_stdout_dir + "/" + basename_of(dest);
+        for (const auto &v : o.volumes) rb.mounts.push_back(classify_mount(v));
+        rb.seq = ++m_seq;
+        m_model.runs.push_back(rb);
+        add_extraction(c, Extraction::Via::Cat, o.image, *rb.stdout_to, dest, false);
       }
       return;
     }
@@ -721,13 +796,7 @@ class Interpreter {
       return;
     }
     // Bind mounts that write into the project: a build at run time.
-    RunBuild rb;
-    rb.image = o.image;
-    rb.workdir = o.workdir;
-    rb.env = o.env;
-    rb.entrypoint = o.entrypoint;
-    rb.args = o.args;
-    rb.where = where(c);
+    RunBuild rb = run_build(c, o);
     std::vector<std::string> specs = o.volumes;
     for (const auto &m : o.mounts) {
       // --mount type=bind,source=a,target=b[,readonly]
@@ -746,35 +815,8 @@ class Interpreter {
       if (type == "bind" || type == "volume") specs.push_back(src + ":" + dst + (ro ? ":ro" : ""));
     }
     for (const auto &spec : specs) {
-      std::vector<std::string> parts;
-      std::stringstream ss(spec);
-      std::string part;
-      while (std::getline(ss, part, ':')) parts.push_back(part);
-      if (parts.size() < 2) continue;
-      Mount m;
-      m.container = normalize_path(parts[1]);
-      m.readonly = parts.size() > 2 && parts[2].find("ro") != std::string::npos;
-      const std::string &host = parts[0];
-      if (host.find("docker.sock") != std::string::npos) {
-        m.kind = Mount::Kind::Socket;
-        m.host = host;
-      } else if (host.empty() || (host[0] != '/' && host[0] != '.' && host[0] != '~' && host.find('/') == std::string::npos)) {
-        m.kind = Mount::Kind::Cache;  // a named volume
-        m.host = host;
-      } else {
-        std::string abs = absolute(host);
-        if (starts_with(abs, k_home)) {
-          m.kind = Mount::Kind::Cache;
-          m.host = "~" + abs.substr(k_home.size());
-        } else if (inside_project(abs)) {
-          m.kind = Mount::Kind::Source;
-          m.host = relative(abs);
-        } else {
-          m.kind = Mount::Kind::Outside;
-          m.host = abs;
-        }
-      }
-      rb.mounts.push_back(std::move(m));
+      if (std::count(spec.begin(), spec.end(), ':') < 1) continue;
+      rb.mounts.push_back(classify_mount(spec));
     }
     bool writes_project = false;
     for (const auto &m : rb.mounts) {
@@ -791,7 +833,14 @@ class Interpreter {
         static const std::set<std::string, std::less<>> k_noop = {"true", "/bin/true", ":", "sh", "bash", "/bin/sh", "/bin/bash", "echo", "sleep"};
         bool builds = o.args.empty() || !k_noop.count(o.args[0]);
         new_container(c, o, builds);
-        host_step(HostStep::Kind::Cleanup, c);
+        if (builds) {
+          // What the container's command writes is what docker cp takes out: the command
+          // becomes a RUN of the builder stage (a RunBuild without mounts).
+          rb.seq = ++m_seq;
+          m_model.runs.push_back(std::move(rb));
+        } else {
+          host_step(HostStep::Kind::Cleanup, c);
+        }
         return;
       }
       // A run that writes nothing back: tests or smoke checks of an image.
@@ -815,6 +864,56 @@ class Interpreter {
     }
     m_model.runs.push_back(std::move(rb));
     if (o.name) new_container(c, o, true);
+  }
+
+  // The command a `docker run` runs, as the builder stage will (mounts are added by the caller).
+  RunBuild run_build(const sh::Command &c, const RunOptions &o) const {
+    RunBuild rb;
+    rb.image = o.image;
+    rb.workdir = o.workdir;
+    rb.env = o.env;
+    rb.entrypoint = o.entrypoint;
+    rb.args = o.args;
+    rb.where = where(c);
+    return rb;
+  }
+
+  // `-v host:ctr[:opts]`: the project tree, a cache (a named volume, or a directory under ~),
+  // the Docker socket, or somewhere else on the host.
+  Mount classify_mount(const std::string &spec) const {
+    std::vector<std::string> parts;
+    std::stringstream ss(spec);
+    std::string part;
+    while (std::getline(ss, part, ':')) parts.push_back(part);
+    Mount m;
+    if (parts.size() < 2) {
+      m.kind = Mount::Kind::Cache;  // `-v /ctr`: an anonymous volume
+      m.container = normalize_path(spec);
+      return m;
+    }
+    m.container = normalize_path(parts[1]);
+    m.readonly = parts.size() > 2 && parts[2].find("ro") != std::string::npos;
+    const std::string &host = parts[0];
+    if (host.find("docker.sock") != std::string::npos) {
+      m.kind = Mount::Kind::Socket;
+      m.host = host;
+    } else if (host.empty() || (host[0] != '/' && host[0] != '.' && host[0] != '~' && host.find('/') == std::string::npos)) {
+      m.kind = Mount::Kind::Cache;  // a named volume
+      m.host = host;
+    } else {
+      std::string abs = absolute(host);
+      if (starts_with(abs, k_home)) {
+        m.kind = Mount::Kind::Cache;
+        m.host = "~" + abs.substr(k_home.size());
+      } else if (inside_project(abs)) {
+        m.kind = Mount::Kind::Source;
+        m.host = relative(abs);
+      } else {
+        m.kind = Mount::Kind::Outside;
+        m.host = abs;
+      }
+    }
+    return m;
   }
 
   void tar_stream(const sh::Command &producer, const sh::Command &consumer, const std::string &image,
@@ -883,10 +982,6 @@ class Interpreter {
       refuse("unfollowable-logic", "docker cp does not expand globs in container paths; this copy fails", where(c));
       return;
     }
-    if (it->second.ran_command) {
-      refuse("run-time-build", "the artifact is built when the container runs its command; convert it with a bind-mount run or by hand", where(c));
-      return;
-    }
     if (operands[1] == "-") {
       if (next && next->pipeline == c.pipeline && c.pipeline != 0) {
         // `docker cp c:/p - | tar x -C dir`: the tar holds `p` itself.
@@ -946,7 +1041,11 @@ class Interpreter {
 
   const DriverOptions &m_options;
   const sh::Script *m_script;
-  const std::vector<uint32_t> &m_line_map;
+  const std::vector<uint32_t> *m_line_map;
+  std::string m_file;  // the file the running commands come from (changes inside a called script)
+  std::string m_self;  // $0
+  std::vector<std::unique_ptr<sh::Script>> m_inlined;
+  static inline const std::vector<uint32_t> k_no_line_map{};
   DriverModel m_model;
   std::map<std::string, std::string, std::less<>> m_vars;
   std::vector<std::string> m_positional;
@@ -963,255 +1062,41 @@ class Interpreter {
 }  // namespace
 
 
+namespace {
+
+// Substitutions nested deeper than any real driver: refused before parsing, because tree-sitter's
+// error recovery on such text takes time quadratic in its length.
+constexpr size_t k_max_nesting = 256;
+
+std::optional<uint32_t> too_deep(const std::string &script) {
+  size_t depth = 0;
+  uint32_t line = 1;
+  for (size_t i = 0; i < script.size(); ++i) {
+    char c = script[i];
+    if (c == '\n') ++line;
+    if (c == '$' && i + 1 < script.size() && (script[i + 1] == '{' || script[i + 1] == '(')) {
+      if (++depth > k_max_nesting) return line;
+      ++i;
+    } else if ((c == '}' || c == ')') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 DriverModel read_driver(const std::string &script, const DriverOptions &options, const std::vector<uint32_t> &line_map) {
+  if (auto line = too_deep(script)) {
+    DriverModel refused;
+    refused.driver = options.file;
+    uint32_t at = !line_map.empty() && *line <= line_map.size() ? line_map[*line - 1] : *line;
+    refused.refusals.push_back(Finding{"unfollowable-logic", "substitutions (`${`, `$(`) nested more than " + std::to_string(k_max_nesting) + " deep; no driver needs that", SourceRef{options.file, at, ""}});
+    return refused;
+  }
   auto parsed = sh::Script::parse(script);
   Interpreter interpreter(options, *parsed, line_map);
   return interpreter.run();
-}
-
-// --- Makefiles -------------------------------------------------------------------------------
-
-namespace {
-
-struct MakeRule {
-  std::vector<std::string> prerequisites;
-  std::vector<std::pair<uint32_t, std::string>> recipe;  // (line, text)
-};
-
-std::string trim(std::string s) {
-  size_t a = s.find_first_not_of(" \t\r");
-  size_t b = s.find_last_not_of(" \t\r");
-  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
-}
-
-class MakeReader {
- public:
-  MakeReader(const std::string &text, const std::string &path) : m_path(path) { read(text); }
-
-  MakeRecipe recipe(std::string target) {
-    if (target.empty()) target = m_first_target;
-    if (!m_rules.count(target)) throw Error(m_path + ": no target `" + target + "` (use --make-target with one of its targets)");
-    MakeRecipe out;
-    out.target = target;
-    std::set<std::string> done;
-    emit(target, out, done, 0);
-    return out;
-  }
-
- private:
-  void read(const std::string &text) {
-    std::stringstream ss(text);
-    std::string line;
-    uint32_t n = 0;
-    std::string current;
-    std::string pending;
-    uint32_t pending_line = 0;
-    while (std::getline(ss, line)) {
-      ++n;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!pending.empty() || (!line.empty() && line.back() == '\\' && line[0] != '\t')) {
-        if (pending.empty()) pending_line = n;
-        if (!line.empty() && line.back() == '\\') {
-          pending += line.substr(0, line.size() - 1) + " ";
-          continue;
-        }
-        line = pending + line;
-        pending.clear();
-      } else {
-        pending_line = n;
-      }
-      if (!line.empty() && line[0] == '\t') {
-        if (!current.empty()) m_rules[current].recipe.emplace_back(n, line.substr(1));
-        continue;
-      }
-      std::string t = trim(line);
-      if (t.empty() || t[0] == '#') continue;
-      size_t assign = t.find('=');
-      size_t colon = t.find(':');
-      if (assign != std::string::npos && (colon == std::string::npos || colon >= assign - 1)) {
-        // VAR = x, VAR := x, VAR ?= x, VAR += x
-        std::string name = t.substr(0, assign);
-        bool append = false, conditional = false;
-        while (!name.empty() && (name.back() == ':' || name.back() == '?' || name.back() == '+' || name.back() == ' ')) {
-          if (name.back() == '+') append = true;
-          if (name.back() == '?') conditional = true;
-          name.pop_back();
-        }
-        name = trim(name);
-        if (starts_with(name, "export ")) name = trim(name.substr(7));
-        std::string value = trim(t.substr(assign + 1));
-        if (conditional && m_vars.count(name)) continue;
-        if (append && m_vars.count(name)) m_vars[name] += " " + value;
-        else m_vars[name] = value;
-        current.clear();
-        continue;
-      }
-      if (colon != std::string::npos) {
-        std::string targets = t.substr(0, colon);
-        std::string rest = t.substr(colon + 1);
-        if (!rest.empty() && rest[0] == ':') rest = rest.substr(1);
-        std::string inline_recipe;
-        size_t semi = rest.find(';');
-        if (semi != std::string::npos) {
-          inline_recipe = rest.substr(semi + 1);
-          rest = rest.substr(0, semi);
-        }
-        std::stringstream ts(targets);
-        std::string name;
-        current.clear();
-        while (ts >> name) {
-          if (name == ".PHONY" || name[0] == '.') continue;
-          if (m_first_target.empty()) m_first_target = name;
-          std::stringstream ps(rest);
-          std::string p;
-          while (ps >> p) m_rules[name].prerequisites.push_back(p);
-          if (!trim(inline_recipe).empty()) m_rules[name].recipe.emplace_back(pending_line, trim(inline_recipe));
-          current = name;
-        }
-      }
-    }
-  }
-
-  // $(VAR) ${VAR} $@ $$ ; $(shell ...) becomes a shell substitution.
-  std::string expand(const std::string &s, const std::string &target, int depth) const {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (s[i] != '$' || i + 1 >= s.size()) {
-        out += s[i];
-        continue;
-      }
-      char n = s[i + 1];
-      if (n == '$') {
-        out += '$';
-        ++i;
-      } else if (n == '@') {
-        out += target;
-        ++i;
-      } else if (n == '(' || n == '{') {
-        char close = n == '(' ? ')' : '}';
-        int level = 0;
-        size_t j = i + 1;
-        for (; j < s.size(); ++j) {
-          if (s[j] == n) ++level;
-          else if (s[j] == close && --level == 0) break;
-        }
-        std::string inner = s.substr(i + 2, j - i - 2);
-        i = j;
-        if (starts_with(inner, "shell ")) {
-          out += "$(" + expand(inner.substr(6), target, depth + 1) + ")";
-        } else if (inner == "MAKE") {
-          out += "make";
-        } else if (inner == "CURDIR" || inner == "PWD") {
-          out += "$PWD";
-        } else {
-          auto it = m_vars.find(inner);
-          if (it != m_vars.end() && depth < 16) out += expand(it->second, target, depth + 1);
-          else out += "${" + inner + "}";  // from the environment, as make would see it
-        }
-      } else {
-        out += s[i];
-      }
-    }
-    return out;
-  }
-
-  void emit(const std::string &target, MakeRecipe &out, std::set<std::string> &done, int depth) {
-    if (done.count(target) || depth > 32) return;
-    done.insert(target);
-    auto it = m_rules.find(target);
-    if (it == m_rules.end()) return;  // a file prerequisite
-    for (const auto &p : it->second.prerequisites) emit(p, out, done, depth + 1);
-    for (const auto &[line, text] : it->second.recipe) {
-      std::string cmd = trim(text);
-      while (!cmd.empty() && (cmd[0] == '@' || cmd[0] == '-' || cmd[0] == '+')) cmd = trim(cmd.substr(1));
-      cmd = expand(cmd, target, 0);
-      // `make other` / `$(MAKE) other` inside a recipe: inline the other target.
-      if (starts_with(cmd, "make ")) {
-        std::stringstream ss(cmd.substr(5));
-        std::string word;
-        bool inlined = false;
-        while (ss >> word) {
-          if (m_rules.count(word)) {
-            emit(word, out, done, depth + 1);
-            inlined = true;
-          }
-        }
-        if (inlined) continue;
-      }
-      out.script += cmd + "\n";
-      out.line_map.push_back(line);
-    }
-  }
-
-  std::string m_path;
-  std::map<std::string, MakeRule> m_rules;
-  std::map<std::string, std::string> m_vars;
-  std::string m_first_target;
-};
-
-}  // namespace
-
-namespace {
-
-// `${{ github.sha }}` has no shell meaning; an unknown variable keeps values depending on it dynamic.
-std::string replace_ci_expressions(const std::string &text, std::vector<std::string> &expressions) {
-  std::string out;
-  size_t pos = 0;
-  while (true) {
-    size_t open = text.find("${{", pos);
-    if (open == std::string::npos) break;
-    size_t close = text.find("}}", open);
-    if (close == std::string::npos) break;
-    out += text.substr(pos, open - pos) + "${MSM_CI_EXPR_" + std::to_string(expressions.size()) + "}";
-    expressions.push_back(text.substr(open, close + 2 - open));
-    pos = close + 2;
-  }
-  return out + text.substr(pos);
-}
-
-void collect_ci_steps(const std::string &yaml, const YAML::Node &node, bool shell_key, MakeRecipe &out) {
-  if (shell_key && node.IsScalar()) {
-    std::string text = replace_ci_expressions(node.as<std::string>(), out.expressions);
-    if (text.empty() || text.back() != '\n') text += "\n";
-    // A block scalar (`run: |`) starts on the line after its indicator.
-    YAML::Mark mark = node.Mark();
-    bool block = mark.pos >= 0 && static_cast<size_t>(mark.pos) < yaml.size() && (yaml[static_cast<size_t>(mark.pos)] == '|' || yaml[static_cast<size_t>(mark.pos)] == '>');
-    uint32_t line = static_cast<uint32_t>(mark.line + (block ? 2 : 1));
-    for (char c : text) {
-      if (c == '\n') out.line_map.push_back(line++);
-    }
-    out.script += text;
-    return;
-  }
-  if (node.IsSequence()) {
-    for (const auto &item : node) collect_ci_steps(yaml, item, shell_key, out);
-  } else if (node.IsMap()) {
-    for (const auto &kv : node) {
-      std::string key = kv.first.IsScalar() ? kv.first.as<std::string>() : "";
-      bool is_shell = key == "run" || key == "script" || key == "before_script" || key == "after_script" ||
-                      key == "commands" || key == "sh";
-      collect_ci_steps(yaml, kv.second, is_shell, out);
-    }
-  }
-}
-
-}  // namespace
-
-MakeRecipe ci_recipe(const std::string &yaml, const std::string &path) {
-  MakeRecipe out;
-  try {
-    YAML::Node root = YAML::Load(yaml);
-    collect_ci_steps(yaml, root, false, out);
-  } catch (const YAML::Exception &e) {
-    throw Error(path + ": cannot read this CI configuration as YAML: " + e.what());
-  }
-  if (out.script.empty()) throw Error(path + ": no `run:` or `script:` steps in this CI configuration");
-  return out;
-}
-
-MakeRecipe makefile_recipe(const std::string &makefile, std::string target, const std::string &path) {
-  MakeReader reader(makefile, path);
-  return reader.recipe(std::move(target));
 }
 
 }  // namespace msm::builder_pattern

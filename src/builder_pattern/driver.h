@@ -56,7 +56,8 @@ struct Mount {
   enum class Kind { Source, Cache, Socket, Outside } kind = Kind::Source;
 };
 
-// `docker run` (without -d) whose command writes into bind mounts: a build at run time.
+// `docker run` (without -d) whose command builds at run time: into bind mounts, into the
+// container (then `docker cp`), or to stdout redirected to a file.
 struct RunBuild {
   std::string image;
   std::vector<Mount> mounts;
@@ -64,6 +65,8 @@ struct RunBuild {
   std::vector<std::pair<std::string, std::string>> env;
   std::optional<std::string> entrypoint;  // --entrypoint
   std::vector<std::string> args;          // after the image
+  // `docker run img > file`: the command's stdout is the artifact, kept at this container path.
+  std::optional<std::string> stdout_to;
   SourceRef where;
   size_t seq = 0;
 };
@@ -116,27 +119,15 @@ struct DriverOptions {
   // Reads another root-relative file (for `. ./env.sh`); nullopt when missing.
   std::function<std::optional<std::string>(const std::string &)> read_file;
   std::vector<std::string> positional;  // $1...
+  // Root-relative directory the script starts in ("." for the project root; a script's own
+  // folder when it is run from there).
+  std::string start_dir = ".";
 };
 
 // Reads a shell script's Docker steps. `line_map` (optional) maps script lines to lines of the
 // original file (for Makefile recipes); line i of the script is line_map[i-1].
 DriverModel read_driver(const std::string &script, const DriverOptions &options,
                         const std::vector<uint32_t> &line_map = {});
-
-// A Makefile target's recipe as a shell script: prerequisites' recipes first, make variables
-// substituted, `$$` unescaped, `$(MAKE) t` inlined. Throws msm::Error when the target is absent.
-struct MakeRecipe {
-  std::string script;
-  std::vector<uint32_t> line_map;  // script line -> Makefile line
-  std::string target;
-  std::vector<std::string> expressions;  // CI `${{ ... }}` texts, by the n of ${MSM_CI_EXPR_n}
-};
-MakeRecipe makefile_recipe(const std::string &makefile, std::string target, const std::string &path);
-
-// The shell steps of a CI configuration (GitHub Actions `run:`, GitLab/others `script:`,
-// `before_script:`, pipeline `sh` lists) in document order, as one script. `${{ expr }}`
-// becomes an unknown variable. Throws msm::Error when the YAML cannot be read.
-MakeRecipe ci_recipe(const std::string &yaml, const std::string &path);
 
 // Joins and normalizes paths the way the converter reports them ("." for the root).
 using util::join_path;

@@ -15,7 +15,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string seconds_text(const std::optional<double> &s) {
-  if (!s) return "-";
+  if (!s) return "not measured";
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f s", *s);
   return buf;

@@ -1,5 +1,6 @@
 #include "verify/verify.h"
 
+#include <fnmatch.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -93,25 +94,33 @@ void copy_project(const std::string &from, const std::string &to) {
   fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
 }
 
-// The file a developer would touch: a source file the builder compiles, else any project file
-// that is not part of the build setup.
+// The file a developer would touch: a source both flows read, i.e. a file of the original
+// checkout (never an artifact the old flow left behind) that a builder COPYs from the context or
+// gets through a bind mount; a source-code file first. "" when there is none.
 std::string pick_edit_file(const std::string &root, const builder_pattern::Conversion &c) {
   static const std::vector<std::string> k_source_ext = {".c", ".cc", ".cpp", ".h", ".go", ".rs", ".py", ".js", ".ts", ".java", ".rb"};
   std::set<std::string> setup{c.driver, ".dockerignore"};
   if (c.runtime_dockerfile) setup.insert(*c.runtime_dockerfile);
   for (const auto &b : c.builders) setup.insert(b.dockerfile);
+  auto read_by_builder = [&](const std::string &rel) {
+    for (const auto &src : c.builder_sources) {
+      if (src == "." || rel == src || rel.starts_with(src + "/") || fnmatch(src.c_str(), rel.c_str(), FNM_PATHNAME) == 0) return true;
+    }
+    return false;
+  };
   std::vector<std::string> sources, others;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (it->is_directory() && (name == ".git" || name == "node_modules")) {
+    std::error_code fec;
+    if (it->is_directory(fec) && (name == ".git" || name == "node_modules")) {
       it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file() || it->is_symlink()) continue;
-    std::string rel = fs::relative(it->path(), root).string();
+    if (!it->is_regular_file(fec) || it->is_symlink(fec)) continue;
+    std::string rel = fs::relative(it->path(), root).generic_string();
     if (setup.count(rel) || name.find("Dockerfile") != std::string::npos || name.find("Containerfile") != std::string::npos ||
-        name.ends_with(".orig") || name.ends_with(".sh") || name.ends_with(".yml") || name.ends_with(".yaml")) {
+        name.ends_with(".orig") || name.ends_with(".sh") || name.ends_with(".yml") || name.ends_with(".yaml") || !read_by_builder(rel)) {
       continue;
     }
     std::string ext = it->path().extension().string();
@@ -207,18 +216,7 @@ class Verifier {
       auto new_cold = new_flow(true);
       m_result.new_cold = new_cold;
       compare();
-      if (m_options.edit_rebuild) {
-        m_result.edited_file = pick_edit_file(m_old_root, m_conv);
-        if (m_result.edited_file.empty()) {
-          m_result.notes.push_back("no source file to edit: the rebuild after an edit was not timed");
-        } else {
-          edit_file(m_old_root + "/" + m_result.edited_file);
-          edit_file(m_new_root + "/" + m_result.edited_file);
-          m_progress << "verify: edited " << m_result.edited_file << " (in the scratch copies), rebuilding\n";
-          m_result.old_edit = old_flow(false);
-          m_result.new_edit = new_flow(false);
-        }
-      }
+      if (m_options.edit_rebuild) time_edit_rebuild();
     } catch (const StepFailed &e) {
       m_result.verdict = "failed";
       m_result.failure = e.what();
@@ -289,6 +287,27 @@ class Verifier {
       throw Error(rel + ": outside the project; verify only works inside its scratch copy", k_exit_findings);
     }
     return normal == "." ? m_old_root : m_old_root + "/" + normal;
+  }
+
+  // The rebuild after a one-file edit only measures: when it cannot run, the report says "not
+  // measured" and why, and the verdict stays what the comparison proved.
+  void time_edit_rebuild() {
+    m_result.edited_file = pick_edit_file(m_options.convert.root, m_conv);
+    if (m_result.edited_file.empty()) {
+      m_result.notes.push_back("rebuild after an edit: not measured (no file of the checkout is read by a builder stage)");
+      return;
+    }
+    try {
+      edit_file(m_old_root + "/" + m_result.edited_file);
+      edit_file(m_new_root + "/" + m_result.edited_file);
+      m_progress << "verify: edited " << m_result.edited_file << " (in the scratch copies), rebuilding\n";
+      m_result.old_edit = old_flow(false);
+      m_result.new_edit = new_flow(false);
+    } catch (const Error &e) {
+      m_result.old_edit.reset();
+      m_result.new_edit.reset();
+      m_result.notes.push_back("rebuild after editing " + m_result.edited_file + ": not measured (" + e.what() + ")");
+    }
   }
 
   // --- the old flow ---------------------------------------------------------------------------

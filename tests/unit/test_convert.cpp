@@ -12,6 +12,7 @@
 #include "analysis/stage_names.h"
 #include "builder_pattern/convert.h"
 #include "builder_pattern/driver.h"
+#include "builder_pattern/driver_sources.h"
 #include "syntax/document.h"
 #include "util/error.h"
 
@@ -132,7 +133,7 @@ TEST_CASE("driver: Makefile recipes with prerequisites, variables and $(MAKE)") 
   std::string mk = "IMG ?= app\nall: image\nbuilder:\n\tdocker build -t $(IMG)-b -f Dockerfile.build .\n"
                    "image: builder\n\t@docker create --name x $(IMG)-b\n\t$(MAKE) extract\n\tdocker build -t $(IMG) .\n"
                    "extract:\n\tdocker cp x:/out/app app\n";
-  MakeRecipe r = makefile_recipe(mk, "", "Makefile");
+  DriverScript r = makefile_recipe(mk, "", "Makefile");
   CHECK(r.target == "all");
   CHECK(r.script == "docker build -t app-b -f Dockerfile.build .\ndocker create --name x app-b\ndocker cp x:/out/app app\ndocker build -t app .\n");
   CHECK(r.line_map == std::vector<uint32_t>{4, 6, 10, 8});
@@ -142,7 +143,7 @@ TEST_CASE("driver: Makefile recipes with prerequisites, variables and $(MAKE)") 
 TEST_CASE("driver: CI configurations' shell steps, in order, with their lines") {
   std::string yml = "jobs:\n  b:\n    steps:\n      - run: docker build -t x:${{ github.sha }} .\n"
                     "      - run: |\n          echo a\n          docker push x\n";
-  MakeRecipe r = ci_recipe(yml, "ci.yml");
+  DriverScript r = ci_recipe(yml, "ci.yml");
   CHECK(r.script == "docker build -t x:${MSM_CI_EXPR_0} .\necho a\ndocker push x\n");
   CHECK(r.line_map == std::vector<uint32_t>{4, 6, 7});
   CHECK(r.expressions == std::vector<std::string>{"${{ github.sha }}"});
@@ -203,11 +204,13 @@ TEST_CASE("convert: properties of every converted fixture") {
         after.insert(a.after);
       }
       std::vector<std::string> old_lines, new_lines;
+      // Parser directives move to the top of the merged file (one set for both files).
+      auto directive = [](const std::string &l) { return l.rfind("# syntax=", 0) == 0 || l.rfind("# check=", 0) == 0; };
       for (auto &l : lines_of(old)) {
-        if (!before.count(l)) old_lines.push_back(l);
+        if (!before.count(l) && !directive(l)) old_lines.push_back(l);
       }
       for (auto &l : lines_of(c.output)) {
-        if (!after.count(l) && l != "# syntax=docker/dockerfile:1") new_lines.push_back(l);
+        if (!after.count(l) && !directive(l)) new_lines.push_back(l);
       }
       REQUIRE(new_lines.size() >= old_lines.size());
       std::vector<std::string> tail(new_lines.end() - static_cast<long>(old_lines.size()), new_lines.end());

@@ -1,43 +1,42 @@
-// MSM3006: a builder-pattern layout (a Dockerfile.build and a script that builds it and copies the
-// artifacts out) beside this Dockerfile; `msmigrate convert` turns it into one multi-stage file.
+// MSM3006: this Dockerfile is built by a builder-pattern driver beside it (an image built, an
+// artifact copied out of a container, this image built from it); `msmigrate convert` turns the
+// setup into one multi-stage file. The driver is read by builder_pattern's discovery, the same
+// reader `convert` and `verify` use, so the three agree on what is a builder pattern.
 
-#include <fstream>
-#include <sstream>
-
+#include "builder_pattern/discover.h"
 #include "lint/checks/checks.h"
 
 namespace msm::lint::checks {
 
 namespace {
-std::string read_small(const std::filesystem::path &p) {
-  std::ifstream in(p);
-  if (!in) return {};
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str().substr(0, 1 << 20);
-}
+
+std::string at(const builder_pattern::SourceRef &r) { return r.file + ":" + std::to_string(r.line); }
+
 }  // namespace
 
 void builder_pattern_layout(Context &ctx) {
-  if (!ctx.directory() || ctx.doc().instructions().empty()) return;
-  std::filesystem::path self = std::filesystem::path(ctx.doc().path()).filename();
-  if (self == "Dockerfile.build" || ctx.graph().stages().size() > 1) return;
-  const auto &dir = *ctx.directory();
-  std::error_code ec;
-  if (!std::filesystem::exists(dir / "Dockerfile.build", ec)) return;
-  for (const char *script : {"build.sh", "Makefile", "build"}) {
-    std::string text = read_small(dir / script);
-    if (text.find("docker build") == std::string::npos && text.find("docker image build") == std::string::npos) continue;
-    if (text.find("docker cp") == std::string::npos && text.find("docker create") == std::string::npos &&
-        text.find("docker run") == std::string::npos) {
-      continue;
+  if (!ctx.directory() || ctx.doc().instructions().empty() || ctx.graph().stages().size() > 1) return;
+  std::string self = std::filesystem::path(ctx.doc().path()).filename().string();
+  auto driver = builder_pattern::find_builder_pattern(ctx.directory()->string());
+  if (!driver) return;
+  const builder_pattern::DriverModel &m = driver->model;
+  const builder_pattern::Extraction &out = m.extractions.front();
+  const builder_pattern::BuildStep *this_build = nullptr;
+  const builder_pattern::BuildStep *builder = nullptr;
+  for (const auto &b : m.builds) {
+    if (b.dockerfile == self && (!this_build || b.seq > out.seq)) this_build = &b;
+    for (const auto &t : b.tags) {
+      if (t == out.image && !builder) builder = &b;
     }
-    ctx.report("MSM3006", ctx.doc().instructions().front().keyword_range,
-               std::string("Builder pattern: `") + script +
-                   "` builds `Dockerfile.build` and copies artifacts out; `msmigrate convert` makes this one "
-                   "multi-stage Dockerfile");
-    return;
   }
+  if (!this_build) return;
+  std::string message = "Builder pattern: ";
+  if (builder && builder != this_build) message += at(builder->where) + " builds `" + builder->dockerfile + "`, ";
+  message += at(out.where) + " gets `" + out.container_path + "` out of a container";
+  if (this_build->seq > out.seq) message += ", " + at(this_build->where) + " builds this file with it";
+  else message += " of this file's image";
+  message += "; `msmigrate convert` makes this one multi-stage Dockerfile";
+  ctx.report("MSM3006", ctx.doc().instructions().front().keyword_range, message);
 }
 
 }  // namespace msm::lint::checks
