@@ -88,7 +88,7 @@ json pos(size_t line, size_t character) { return {{"line", line}, {"character", 
 int main() {
   const std::string text = dockerfile_200_lines();
   const size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
-  const int rounds = 300;
+  const int rounds = 1000;  // the target is stated over 1,000 edits
 
   Clock::time_point published{};
   size_t diagnostics = 0;

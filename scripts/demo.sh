@@ -3,24 +3,27 @@
 # job on the bundled builder-pattern example: make the offline base images, convert
 # Dockerfile.build + Dockerfile + build.sh into one multi-stage Dockerfile, then verify it —
 # build the old way and the new way and compare the runtime images.
+# It sets up and builds only what it runs: the msmigrate binary (Release, in build-release/); the
+# tests, benchmarks and their tools are README command 2's (scripts/test.sh).
 # The store and the .deb cache live in a fixed place, so a second run reuses them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-bash scripts/build.sh
+bash scripts/setup.sh --demo
+bash scripts/build.sh --demo
+bin=build-release/msmigrate
 demo=${MSMIGRATE_DEMO_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/msmigrate-demo}
 export MSMIGRATE_STORE=$demo/store
 example=fixtures/examples/builder-pattern
 
 echo "== base images (offline, from Debian packages; cached in $demo)"
-bash scripts/make-base-images.sh build/msmigrate "$MSMIGRATE_STORE" "$demo/base-cache"
+bash scripts/make-base-images.sh "$bin" "$MSMIGRATE_STORE" "$demo/base-cache"
 echo
 echo "== the builder pattern in $example: build.sh"
 cat "$example/build.sh"
 echo
 echo "== msmigrate convert $example (the merged Dockerfile)"
-./build/msmigrate convert "$example"
+"$bin" convert "$example"
 echo
 echo "== msmigrate verify $example (old flow vs the converted Dockerfile, in scratch copies)"
-./build/msmigrate verify "$example" --report build/verify-report.html 2>build/verify-progress.log
-echo "(progress log: build/verify-progress.log; HTML report: build/verify-report.html)"
+"$bin" verify "$example" --report build-release/verify-report.html 2>build-release/verify-progress.log
+echo "(progress log: build-release/verify-progress.log; HTML report: build-release/verify-report.html)"

@@ -506,7 +506,7 @@ RunScript::RunScript(Origin origin, std::optional<size_t> heredoc, ShellDialect 
     for (size_t i = 0; i < size; ++i) m_source_end_of[i] = m_source_of[i] + 1;
   }
   m_source_of.push_back(size == 0 ? 0 : m_source_end_of.back());
-  m_script = shell::Script::parse(std::move(text));
+  m_script = shell::Script::parse_shared(std::move(text));
   compute_commands(initial);
 }
 

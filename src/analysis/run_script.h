@@ -118,7 +118,7 @@ class RunScript {
   Origin m_origin;
   ShellDialect m_dialect;
   std::optional<size_t> m_heredoc;
-  std::unique_ptr<shell::Script> m_script;
+  std::shared_ptr<const shell::Script> m_script;  // shared by every RUN with the same text
   std::vector<uint32_t> m_source_of;      // one per script byte, plus one for the end
   std::vector<uint32_t> m_source_end_of;  // one per script byte
   std::vector<RunCommand> m_commands;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 
 namespace msm::analysis::shell {
 
@@ -326,25 +327,47 @@ std::unique_ptr<Script> Script::parse(std::string source) {
   };
   thread_local ParserHolder holder;
   ts_parser_reset(holder.parser);
-  script->m_tree = ts_parser_parse_string(holder.parser, nullptr, script->m_source.data(),
-                                          static_cast<uint32_t>(script->m_source.size()));
+  TSTree *tree = ts_parser_parse_string(holder.parser, nullptr, script->m_source.data(),
+                                        static_cast<uint32_t>(script->m_source.size()));
+  // Everything is read out of the tree here, so it is freed at once: a Script costs only its
+  // flattened commands, and a shared one holds no tree-sitter state another thread could touch.
+  TSNode root = ts_tree_root_node(tree);
   Reader reader(*script);
-  reader.read_program(ts_tree_root_node(script->m_tree));
+  reader.read_program(root);
+  for (uint32_t i = ts_node_named_child_count(root); i > 0; --i) {
+    TSNode child = ts_node_named_child(root, i - 1);
+    if (type_of(child) != "comment") {
+      script->m_code_end = ts_node_end_byte(child);
+      break;
+    }
+  }
+  ts_tree_delete(tree);
   return script;
 }
 
-uint32_t Script::code_end() const {
-  TSNode root = ts_tree_root_node(m_tree);
-  for (uint32_t i = ts_node_named_child_count(root); i > 0; --i) {
-    TSNode child = ts_node_named_child(root, i - 1);
-    if (type_of(child) != "comment") return ts_node_end_byte(child);
+std::shared_ptr<const Script> Script::parse_shared(std::string source) {
+  // Bounded by the script text it holds (the parsed commands are a small multiple of it); when
+  // full it starts again empty, which costs one re-parse of each body still in use.
+  constexpr size_t k_cache_bytes = 4 << 20;
+  struct Cache {
+    std::unordered_map<std::string, std::shared_ptr<const Script>> scripts;
+    size_t bytes = 0;
+  };
+  thread_local Cache cache;
+  auto it = cache.scripts.find(source);
+  if (it != cache.scripts.end()) return it->second;
+  if (cache.bytes + source.size() > k_cache_bytes) {
+    cache.scripts.clear();
+    cache.bytes = 0;
   }
-  return 0;
+  std::string key = source;
+  std::shared_ptr<const Script> script = parse(std::move(source));
+  cache.bytes += key.size();
+  cache.scripts.emplace(std::move(key), script);
+  return script;
 }
 
-Script::~Script() {
-  if (m_tree) ts_tree_delete(m_tree);
-}
+Script::~Script() = default;
 
 WordValue evaluate(const Word &word, const VariableLookup &lookup, const SubstitutionEval &substitute) {
   WordValue result;

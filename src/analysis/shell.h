@@ -95,6 +95,11 @@ class Script {
  public:
   // Parses any bytes as bash. A UTF-8 BOM is read as blanks (byte offsets stay valid).
   static std::unique_ptr<Script> parse(std::string source);
+  // The same, but shared with earlier parses of the same text on this thread: a corpus or a
+  // language server meets the same RUN bodies again and again (one image's variants, every
+  // edit of one file), and the tree-sitter-bash parse is most of a lint. A Script is immutable,
+  // so sharing it is safe; the cache is bounded (see shell.cpp).
+  static std::shared_ptr<const Script> parse_shared(std::string source);
   ~Script();
   Script(const Script &) = delete;
   Script &operator=(const Script &) = delete;
@@ -108,7 +113,7 @@ class Script {
   uint32_t line_of(uint32_t byte) const { return m_lines.line_of(byte); }
   // End of the last top-level statement, trailing comments and blanks excluded: where text
   // appended to the script (`&& cleanup`) still runs as part of it. 0 for an empty script.
-  uint32_t code_end() const;
+  uint32_t code_end() const { return m_code_end; }
 
  private:
   Script() = default;
@@ -116,7 +121,7 @@ class Script {
 
   std::string m_source;
   syntax::LineIndex m_lines;
-  TSTree *m_tree = nullptr;
+  uint32_t m_code_end = 0;
   std::vector<Command> m_commands;
   std::map<std::string, Function, std::less<>> m_functions;
   std::vector<Problem> m_problems;

@@ -118,3 +118,23 @@ TEST_CASE("shell: a BOM before the shebang and syntax errors are reported, not f
   auto bad = Script::parse("if then fi (\n");
   CHECK_FALSE(bad->problems().empty());
 }
+
+TEST_CASE("shell: identical texts share one parse, and it reads as a fresh parse does") {
+  std::string text = "set -e\napt-get update && apt-get install -y curl  # comment\n";
+  auto first = Script::parse_shared(text);
+  auto second = Script::parse_shared(text);
+  CHECK(first.get() == second.get());
+  auto other = Script::parse_shared(text + "echo done\n");
+  CHECK(other.get() != first.get());
+  CHECK(other->commands().size() == first->commands().size() + 1);
+
+  auto fresh = Script::parse(text);
+  REQUIRE(fresh->commands().size() == first->commands().size());
+  for (size_t i = 0; i < fresh->commands().size(); ++i) {
+    CHECK(fresh->commands()[i].range.start == first->commands()[i].range.start);
+    CHECK(fresh->commands()[i].name() == first->commands()[i].name());
+  }
+  // Read from the tree before it is freed: the end of the code, before the trailing comment.
+  CHECK(first->code_end() == text.find("  # comment"));
+  CHECK(fresh->code_end() == first->code_end());
+}
