@@ -14,6 +14,7 @@ apt_packages=(
   nodejs npm
   pre-commit
   neovim  # the real LSP client of tests/e2e/lsp_neovim.sh (0.7: built-in client)
+  shellcheck  # SC rules: lint runs it on RUN scripts (0.9.0 in Debian 12)
 )
 
 missing=()
