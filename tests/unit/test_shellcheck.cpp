@@ -118,6 +118,14 @@ TEST_CASE("shellcheck input: ARG/ENV in scope as BuildKit has it (global ARGs no
   CHECK(in[1].text.find("bad-name") == std::string::npos);           // not a shell name
 }
 
+TEST_CASE("shellcheck cache key: SHA-256 (FIPS 180-4 test vectors)") {
+  CHECK(sc::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sc::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sc::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(sc::sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
 TEST_CASE("shellcheck codes are rules: found by code, name and case; wiki links; MSM9002 not raised for them") {
   const Registry &r = Registry::instance();
   const Rule *rule = r.find("sc2086");

@@ -10,7 +10,6 @@
 #include <map>
 
 #include <nlohmann/json.hpp>
-#include <openssl/evp.h>
 
 #include "util/process.h"
 
@@ -23,19 +22,92 @@ using Json = nlohmann::json;
 // Bumped when what a cache entry holds changes shape.
 constexpr std::string_view k_cache_format = "msmigrate-shellcheck-1";
 
-std::string sha256_hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr);
-  static constexpr char k_hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(size * 2);
-  for (unsigned int i = 0; i < size; ++i) {
-    out += k_hex[digest[i] >> 4];
-    out += k_hex[digest[i] & 15];
+// SHA-256 (FIPS 180-4), here rather than OpenSSL's: a warm on-save lint hashes a few scripts and
+// starts no process, and OpenSSL's first digest loads its configuration and providers, which
+// costs more than the whole warm path.
+class Sha256 {
+ public:
+  void update(std::string_view data) {
+    for (char c : data) {
+      m_block[m_used++] = static_cast<uint8_t>(c);
+      if (m_used == 64) {
+        compress();
+        m_used = 0;
+      }
+    }
+    m_bits += static_cast<uint64_t>(data.size()) * 8;
   }
-  return out;
-}
+  std::string hex() {
+    uint64_t bits = m_bits;
+    uint8_t pad = 0x80;
+    update(std::string_view(reinterpret_cast<const char *>(&pad), 1));
+    while (m_used != 56) {
+      uint8_t zero = 0;
+      update(std::string_view(reinterpret_cast<const char *>(&zero), 1));
+    }
+    for (int i = 7; i >= 0; --i) {
+      uint8_t b = static_cast<uint8_t>(bits >> (i * 8));
+      update(std::string_view(reinterpret_cast<const char *>(&b), 1));
+    }
+    static constexpr char k_hex[] = "0123456789abcdef";
+    std::string out;
+    for (uint32_t h : m_state) {
+      for (int i = 7; i >= 0; --i) out += k_hex[(h >> (i * 4)) & 15];
+    }
+    return out;
+  }
+
+ private:
+  static uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+  void compress() {
+    static constexpr uint32_t k[64] = {
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+    uint32_t w[64];
+    for (int i = 0; i < 16; ++i) {
+      w[i] = (uint32_t{m_block[i * 4]} << 24) | (uint32_t{m_block[i * 4 + 1]} << 16) | (uint32_t{m_block[i * 4 + 2]} << 8) |
+             uint32_t{m_block[i * 4 + 3]};
+    }
+    for (int i = 16; i < 64; ++i) {
+      uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+      uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    uint32_t a = m_state[0], b = m_state[1], c = m_state[2], d = m_state[3];
+    uint32_t e = m_state[4], f = m_state[5], g = m_state[6], h = m_state[7];
+    for (int i = 0; i < 64; ++i) {
+      uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
+      uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+      h = g;
+      g = f;
+      f = e;
+      e = d + t1;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2;
+    }
+    m_state[0] += a;
+    m_state[1] += b;
+    m_state[2] += c;
+    m_state[3] += d;
+    m_state[4] += e;
+    m_state[5] += f;
+    m_state[6] += g;
+    m_state[7] += h;
+  }
+
+  uint32_t m_state[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  uint8_t m_block[64] = {};
+  size_t m_used = 0;
+  uint64_t m_bits = 0;
+};
 
 std::optional<Severity> level_of(const std::string &level) {
   if (level == "error") return Severity::Error;
@@ -237,17 +309,24 @@ std::string Runner::last_error() const {
   return m_last_error;
 }
 
+std::string sha256_hex(std::string_view data) {
+  Sha256 h;
+  h.update(data);
+  return h.hex();
+}
+
 std::string Runner::key(const std::string &input) const {
-  std::string material(k_cache_format);
-  material += '\0';
-  material += m_identity;
+  Sha256 h;
+  h.update(k_cache_format);
+  h.update(std::string_view("\0", 1));
+  h.update(m_identity);
   for (const auto &o : options()) {
-    material += '\0';
-    material += o;
+    h.update(std::string_view("\0", 1));
+    h.update(o);
   }
-  material += '\0';
-  material += input;
-  return sha256_hex(material);
+  h.update(std::string_view("\0", 1));
+  h.update(input);
+  return h.hex();
 }
 
 std::optional<std::vector<Finding>> Runner::load(const std::string &key) {

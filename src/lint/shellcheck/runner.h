@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lint/registry.h"
@@ -98,6 +99,9 @@ class Runner {
   mutable std::mutex m_error_mutex;
   std::string m_last_error;
 };
+
+// SHA-256 of `data`, lower-case hex (the cache's key function, exposed for its test).
+std::string sha256_hex(std::string_view data);
 
 // Reads ShellCheck's json1 output: file name -> findings.
 std::vector<std::pair<std::string, std::vector<Finding>>> parse_json1(const std::string &json);
