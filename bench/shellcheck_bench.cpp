@@ -4,8 +4,13 @@
 // code and message, positioned on the same text of the Dockerfile. Prints per-code counts side by
 // side, every disagreement, and a sample of findings with their Dockerfile line for reading by eye.
 //
-// Usage: msm_bench_shellcheck CORPUS_DIR [SAMPLE_SIZE]
+// With a third argument, a Dockerfile: lint_document's CPU on it in-process, without ShellCheck,
+// with a warm cache and with a cold one (ShellCheck's own CPU included), so the warm path's added
+// cost is measured without the process start-up and the neighbours' noise of a CLI timing.
+//
+// Usage: msm_bench_shellcheck CORPUS_DIR [SAMPLE_SIZE [TYPICAL_FILE]]
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -71,6 +76,52 @@ std::string fresh_dir(const std::string &name) {
   return p.string();
 }
 
+double children_cpu_ms() {
+  rusage r{};
+  getrusage(RUSAGE_CHILDREN, &r);
+  return static_cast<double>(r.ru_utime.tv_sec + r.ru_stime.tv_sec) * 1e3 +
+         static_cast<double>(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e3;
+}
+
+void on_save(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto doc = msm::syntax::Document::parse(text.str(), path);
+  std::string cache = fresh_dir("msm-shellcheck-onsave-cache");
+  sc::Runner runner(fs::path("/usr/bin/shellcheck"), cache);
+  auto lint = [&](std::optional<sc::Mode> mode) {
+    msm::lint::LintOptions options;
+    options.shellcheck = mode;
+    options.shellcheck_runner = &runner;
+    return msm::lint::lint_document(*doc, msm::lint::Config{}, std::nullopt, options).size();
+  };
+  const int n = 300;
+  double off = 0, warm = 0;
+  lint(sc::Mode::Run);  // fills the cache
+  for (int round = 0; round < 3; ++round) {  // interleaved, so both see the same neighbours
+    double t0 = msm::bench::cpu_ms();
+    for (int i = 0; i < n; ++i) lint(std::nullopt);
+    double t1 = msm::bench::cpu_ms();
+    for (int i = 0; i < n; ++i) lint(sc::Mode::Run);
+    double t2 = msm::bench::cpu_ms();
+    off += (t1 - t0) / n / 3;
+    warm += (t2 - t1) / n / 3;
+  }
+  const int cold_runs = 10;
+  double cold = 0;
+  for (int i = 0; i < cold_runs; ++i) {
+    fs::remove_all(cache);
+    double t0 = msm::bench::cpu_ms() + children_cpu_ms();
+    lint(sc::Mode::Run);
+    cold += (msm::bench::cpu_ms() + children_cpu_ms() - t0) / cold_runs;
+  }
+  fs::remove_all(cache);
+  std::printf("in-process lint of %s: no ShellCheck %.3f ms CPU, warm cache %.3f ms (+%.3f ms), cold %.1f ms "
+              "(ShellCheck's process included; mean of %d)\n",
+              fs::path(path).filename().c_str(), off, warm, warm - off, cold, cold_runs);
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -83,6 +134,7 @@ int main(int argc, char **argv) {
     std::cerr << "shellcheck is not installed\n";
     return 2;
   }
+  if (argc > 3) on_save(argv[3]);
   auto corpus = msm::bench::read_corpus(argv[1]);
 
   // 1. Extract every checkable script with what lint gives ShellCheck.

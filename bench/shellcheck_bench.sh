@@ -16,7 +16,7 @@ build=${1:-$root/build}
 tally=${2:-}
 bin=$build/msmigrate
 corpus=$root/../shared/corpus/dockerfiles
-[[ -x $bin && -x $build/msm_bench_shellcheck ]] || { echo "build first: $bin, $build/msm_bench_shellcheck"; exit 2; }
+[[ -x $bin && -x $build/bench/msm_bench_shellcheck ]] || { echo "build first: $bin, $build/bench/msm_bench_shellcheck"; exit 2; }
 [[ -d $corpus ]] || { echo "no corpus at $corpus"; exit 2; }
 command -v shellcheck >/dev/null || { echo "shellcheck is not installed"; exit 2; }
 typical=$(ls "$corpus"/docker-library__golang__*__bookworm__Dockerfile 2>/dev/null | head -1)
@@ -46,7 +46,7 @@ PY
 echo "== machine: $(nproc) cores, $(uname -sr); $(shellcheck --version | sed -n 2p); corpus: $(ls "$corpus" | wc -l) files"
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg) (CPU figures; wall times would measure the neighbours)"
 echo "== 1. agreement with ShellCheck run directly on the extracted scripts"
-"$build/msm_bench_shellcheck" "$corpus" 12
+"$build/bench/msm_bench_shellcheck" "$corpus" 12 "$typical"
 echo "agreement exit status: $? (0: every finding agrees)"
 
 echo "== 2. on save: $(basename "$typical") ($(wc -l <"$typical") lines), fresh process, mean of $runs"
