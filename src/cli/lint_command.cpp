@@ -240,6 +240,14 @@ int run_lint(LintArgs &args) {
     std::cerr << "msmigrate: fixed " << fixed_problems << (fixed_problems == 1 ? " problem" : " problems") << " in "
               << fixed_files << (fixed_files == 1 ? " file" : " files") << "\n";
   }
+  // ShellCheck's absence or failure is said once; the other rules ran and the exit code is theirs.
+  const auto &shellcheck = lint::shellcheck::Runner::instance();
+  if (shellcheck.wanted_but_missing()) {
+    std::cerr << "msmigrate: note: `shellcheck` was not found on PATH, so RUN scripts were not checked for SC rules "
+                 "(install it: apt-get install shellcheck)\n";
+  } else if (std::string error = shellcheck.last_error(); !error.empty()) {
+    std::cerr << "msmigrate: note: ShellCheck failed, some RUN scripts were not checked for SC rules: " << error << "\n";
+  }
   if (input_error) return k_exit_usage;
   if (args.diff) return any_diff && !args.no_fail ? k_exit_findings : k_exit_ok;
   return failed ? k_exit_findings : k_exit_ok;

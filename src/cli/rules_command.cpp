@@ -74,6 +74,8 @@ void register_rules(CLI::App &app, int &exit_code) {
       selected.push_back(r);
     } else {
       for (const auto &r : registry.rules()) selected.push_back(&r);
+      // ShellCheck's codes (run on RUN scripts) follow ours.
+      for (const auto &r : lint::Registry::shellcheck_rules()) selected.push_back(&r);
     }
     if (*format == "json") {
       if (!code->empty()) {

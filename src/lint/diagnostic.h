@@ -22,6 +22,9 @@ struct RelatedLocation {
 struct Diagnostic {
   const Rule *rule = nullptr;
   Severity severity = Severity::Warning;  // the rule's, after configuration overrides
+  // The level the reporting tool gave this finding (ShellCheck's), used instead of the rule's
+  // default unless the configuration overrides it.
+  std::optional<Severity> reported_severity;
   std::string message;
   syntax::Range range;
   syntax::Position start;  // from the document's LineIndex (columns in code points)

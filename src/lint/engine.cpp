@@ -5,6 +5,7 @@
 
 #include "analysis/stages.h"
 #include "lint/context.h"
+#include "lint/shellcheck/check.h"
 
 namespace msm::lint {
 
@@ -181,12 +182,18 @@ bool is_ignore_pragma(std::string_view comment_text) {
 }
 
 std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config &config,
-                                      const std::optional<std::filesystem::path> &directory) {
+                                      const std::optional<std::filesystem::path> &directory,
+                                      const LintOptions &options) {
   analysis::StageGraph graph(doc);
   Context ctx(doc, graph, config, directory);
   const Registry &registry = Registry::instance();
   for (const auto &check : registered_checks()) {
     if (check.run && config.enabled(registry.get(check.code))) check.run(ctx);
+  }
+  shellcheck::Coverage shellcheck_ran;
+  if (options.shellcheck) {
+    shellcheck::Runner &runner = options.shellcheck_runner ? *options.shellcheck_runner : shellcheck::Runner::instance();
+    shellcheck_ran = shellcheck::check_runs(ctx, runner, *options.shellcheck, options.shellcheck_missed);
   }
   std::vector<Diagnostic> found = std::move(ctx.diagnostics());
 
@@ -200,6 +207,14 @@ std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config 
   });
 
   std::vector<Suppression> suppressions = collect_suppressions(doc);
+  // A suppression of a ShellCheck code is unused only where ShellCheck ran on the script.
+  auto claim_checkable = [&](const Suppression &sup, const Rule &rule) {
+    if (!rule.from_shellcheck) return true;
+    if (sup.kind == SuppressionKind::File) return shellcheck_ran.whole_file;
+    if (!sup.target) return false;
+    auto ins = ctx.instruction_at(sup.target->start);
+    return ins && *ins < shellcheck_ran.checked.size() && shellcheck_ran.checked[*ins];
+  };
   std::vector<Diagnostic> kept;
   for (auto &d : found) {
     bool suppressed = false;
@@ -225,7 +240,7 @@ std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config 
         d.message = "Unknown rule `" + name + "` in suppression comment";
         d.range = sup.range;
         kept.push_back(std::move(d));
-      } else if (sup.rules[i] && !sup.used[i] && sup.report_unused) {
+      } else if (sup.rules[i] && !sup.used[i] && sup.report_unused && claim_checkable(sup, *sup.rules[i])) {
         Diagnostic d;
         d.rule = &registry.get("MSM9001");
         d.message = "Unused suppression: `" + name + "` reports nothing here";
@@ -254,7 +269,7 @@ std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config 
   bool buildkit_errors = check && check_error_flag(check->value);
   for (auto &d : kept) {
     auto o = config.overrides.find(d.rule->code);
-    d.severity = o != config.overrides.end() ? o->second : d.rule->severity;
+    d.severity = o != config.overrides.end() ? o->second : d.reported_severity.value_or(d.rule->severity);
     // `# check=error=true` makes BuildKit's checks fail the build: here they become errors.
     if (buildkit_errors && o == config.overrides.end() && d.rule->has_buildkit_name()) d.severity = Severity::Error;
     d.start = doc.lines().position(d.range.start);

@@ -11,6 +11,7 @@
 #include "edit/edit.h"
 #include "lint/config.h"
 #include "lint/diagnostic.h"
+#include "lint/shellcheck/runner.h"
 #include "syntax/document.h"
 
 namespace msm::lint {
@@ -19,9 +20,21 @@ namespace msm::lint {
 // `msmigrate global ignore=...` (BuildKit's `check=skip` is not one).
 bool is_ignore_pragma(std::string_view comment_text);
 
+struct LintOptions {
+  // ShellCheck on the RUN scripts: Run (default), CachedOnly (only what the cache holds: the
+  // language server's keystroke path), or nullopt (not at all).
+  std::optional<shellcheck::Mode> shellcheck = shellcheck::Mode::Run;
+  // With CachedOnly: receives what ShellCheck must read for the scripts the cache did not know,
+  // so the caller can check them off its own critical path and lint again.
+  std::vector<std::string> *shellcheck_missed = nullptr;
+  // The ShellCheck runner (program and cache); null: the process-wide Runner::instance().
+  shellcheck::Runner *shellcheck_runner = nullptr;
+};
+
 // Lints a parsed document. `directory`: where the file lives, for checks reading neighbours.
 std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config &config,
-                                      const std::optional<std::filesystem::path> &directory);
+                                      const std::optional<std::filesystem::path> &directory,
+                                      const LintOptions &options = {});
 
 struct FixOutcome {
   std::string text;        // the fixed text (unchanged when nothing applied)

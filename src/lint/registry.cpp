@@ -6,6 +6,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "lint/shellcheck/codes.h"
 #include "util/error.h"
 
 namespace msm::lint {
@@ -153,6 +154,40 @@ const Registry &Registry::instance() {
   return registry;
 }
 
+namespace {
+
+// "SC2086" (any case) -> the rule, when ShellCheck has that code.
+const Rule *find_shellcheck(std::string_view key) {
+  if (key.size() != 6 || std::tolower(static_cast<unsigned char>(key[0])) != 's' ||
+      std::tolower(static_cast<unsigned char>(key[1])) != 'c') {
+    return nullptr;
+  }
+  std::string code = "SC" + std::string(key.substr(2));
+  const auto &rules = Registry::shellcheck_rules();
+  auto it = std::lower_bound(rules.begin(), rules.end(), code, [](const Rule &r, const std::string &c) { return r.code < c; });
+  return it != rules.end() && it->code == code ? &*it : nullptr;
+}
+
+}  // namespace
+
+const std::vector<Rule> &Registry::shellcheck_rules() {
+  static const std::vector<Rule> rules = [] {
+    std::vector<Rule> out;
+    for (const auto &c : shellcheck::codes()) {
+      Rule r;
+      r.code = "SC" + std::to_string(c.number);
+      r.name = "shellcheck-" + std::to_string(c.number);
+      r.severity = c.level;
+      r.fix = FixAvailability::Sometimes;
+      r.message = "ShellCheck " + r.code + " in a RUN script";
+      r.from_shellcheck = true;
+      out.push_back(std::move(r));
+    }
+    return out;
+  }();
+  return rules;
+}
+
 const Rule *Registry::find(std::string_view key) const {
   std::string k = lower(trim(key));
   for (const auto &r : m_rules) {
@@ -161,14 +196,17 @@ const Rule *Registry::find(std::string_view key) const {
       if (lower(a) == k) return &r;
     }
   }
+  if (const Rule *sc = find_shellcheck(k)) return sc;
+  if (k.rfind("shellcheck-", 0) == 0) return find_shellcheck("sc" + k.substr(11));
   return nullptr;
 }
 
 const Rule &Registry::get(std::string_view code) const {
   auto it = std::lower_bound(m_rules.begin(), m_rules.end(), code,
                              [](const Rule &r, std::string_view c) { return r.code < c; });
-  if (it == m_rules.end() || it->code != code) throw Error("internal: rule " + std::string(code) + " is not registered");
-  return *it;
+  if (it != m_rules.end() && it->code == code) return *it;
+  if (const Rule *sc = find_shellcheck(code)) return *sc;
+  throw Error("internal: rule " + std::string(code) + " is not registered");
 }
 
 namespace {
@@ -182,12 +220,21 @@ YAML::Node load(const char *text, const Rule &rule) {
 }  // namespace
 
 std::string Registry::docs(const Rule &rule) const {
+  if (rule.from_shellcheck) {
+    return "## What it does\nShellCheck's check " + rule.code +
+           ", run on the script of every RUN (shell form, `sh -c` exec form, heredoc scripts, ONBUILD RUN)"
+           " in the stage's shell dialect, with the stage's ARG and ENV names declared.\n\n"
+           "## Why is this bad?\nSee ShellCheck's wiki: " + docs_url(rule) + "\n\n"
+           "## Fix safety\nShellCheck's own suggested edits, offered as unsafe fixes: they change what the script does"
+           " (quoting stops word splitting and globbing).\n";
+  }
   size_t i = static_cast<size_t>(&rule - m_rules.data());
   YAML::Node node = load(m_texts.at(i), rule);
   return node["docs"] ? node["docs"].as<std::string>() : std::string();
 }
 
 RuleExamples Registry::examples(const Rule &rule) const {
+  if (rule.from_shellcheck) return {};
   size_t i = static_cast<size_t>(&rule - m_rules.data());
   YAML::Node node = load(m_texts.at(i), rule)["examples"];
   RuleExamples ex;
@@ -203,6 +250,7 @@ RuleExamples Registry::examples(const Rule &rule) const {
 }
 
 std::string Registry::docs_url(const Rule &rule) const {
+  if (rule.from_shellcheck) return std::string(k_shellcheck_wiki) + rule.code;
   return std::string(k_docs_base) + rule.source_file;
 }
 

@@ -41,7 +41,10 @@ struct Rule {
   // Off unless a configuration enables it (`enable:`, or hadolint's `override:` naming it).
   bool opt_in = false;
   std::string message;  // summary
-  std::string source_file;  // rules/<file>.yaml
+  std::string source_file;  // rules/<file>.yaml ("" for ShellCheck's codes)
+  // One of ShellCheck's codes (SCxxxx): reported by the ShellCheck integration, documented by
+  // ShellCheck's wiki, and reported at the level ShellCheck gives each finding.
+  bool from_shellcheck = false;
 
   // BuildKit's check name among the aliases (`check=skip=all` skips exactly those rules); the
   // other aliases are hadolint's DLxxxx codes.
@@ -63,7 +66,9 @@ class Registry {
   explicit Registry(const std::vector<EmbeddedRuleFile> &files);
 
   const std::vector<Rule> &rules() const { return m_rules; }  // sorted by code
-  // By code, name or alias, case-insensitive.
+  // ShellCheck's codes (SC1000-SC3999 as ShellCheck 0.9.0 has them), sorted; built on first use.
+  static const std::vector<Rule> &shellcheck_rules();
+  // By code, name or alias, case-insensitive (ShellCheck's codes too).
   const Rule *find(std::string_view code_name_or_alias) const;
   const Rule &get(std::string_view code) const;  // must exist
   // Docs and examples need a full YAML parse; only `rules` and tests ask for them.
@@ -78,5 +83,6 @@ class Registry {
 
 // Docs link printed by tty output and SARIF.
 inline constexpr std::string_view k_docs_base = "https://github.com/msmigrate/msmigrate/blob/main/rules/";
+inline constexpr std::string_view k_shellcheck_wiki = "https://www.shellcheck.net/wiki/";
 
 }  // namespace msm::lint

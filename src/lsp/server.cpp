@@ -166,7 +166,59 @@ Server::Server(Sink sink, ServerOptions options)
     : m_sink(std::move(sink)), m_options(options),
       m_resolver(std::make_unique<lint::ConfigResolver>(std::nullopt)) {}
 
-Server::~Server() = default;
+Server::~Server() {
+  for (auto &[uri, t] : m_shellcheck_runs) t.join();
+}
+
+void Server::start_shellcheck(const std::string &uri, std::vector<std::string> inputs) {
+  {
+    // A script ShellCheck failed on is not retried on every keystroke.
+    std::lock_guard lock(m_done_mutex);
+    std::erase_if(inputs, [&](const std::string &in) { return m_shellcheck_failed.count(std::hash<std::string>{}(in)); });
+  }
+  if (inputs.empty() || m_shellcheck_runs.count(uri)) return;
+  m_shellcheck_runs[uri] = std::thread([this, uri, inputs = std::move(inputs)] {
+    auto &runner = m_options.shellcheck_runner ? *m_options.shellcheck_runner : lint::shellcheck::Runner::instance();
+    auto results = runner.check(inputs, lint::shellcheck::Mode::Run);
+    {
+      std::lock_guard lock(m_done_mutex);
+      for (size_t i = 0; i < inputs.size(); ++i) {
+        if (!results[i]) m_shellcheck_failed.insert(std::hash<std::string>{}(inputs[i]));
+      }
+      m_shellcheck_done.push_back(uri);
+    }
+    if (m_options.post) {
+      m_options.post({{"jsonrpc", "2.0"}, {"method", "$/msmigrate/shellcheckDone"}, {"params", {{"uri", uri}}}});
+    }
+  });
+}
+
+void Server::apply_shellcheck_done() {
+  std::vector<std::string> done;
+  {
+    std::lock_guard lock(m_done_mutex);
+    done.swap(m_shellcheck_done);
+  }
+  for (const auto &uri : done) {
+    if (auto t = m_shellcheck_runs.find(uri); t != m_shellcheck_runs.end()) {
+      t->second.join();
+      m_shellcheck_runs.erase(t);
+    }
+    // The findings are in the cache now: lint again (no process on this path) and publish.
+    if (auto it = m_documents.find(uri); it != m_documents.end()) {
+      it->second.stale = true;
+      publish(it->second);
+    }
+  }
+}
+
+void Server::wait_background() {
+  while (!m_shellcheck_runs.empty()) {
+    for (auto &[uri, t] : m_shellcheck_runs) t.join();
+    m_shellcheck_runs.clear();
+    apply_shellcheck_done();  // a re-lint may start the next run
+  }
+}
 
 void Server::cancel(const json &id) {
   std::lock_guard lock(m_cancel_mutex);
@@ -283,6 +335,8 @@ void Server::notification(const std::string &method, const json &params) {
   if (!m_initialized) return;  // LSP: notifications before initialize are dropped
   if (method == "$/cancelRequest") {
     cancel(params.at("id"));
+  } else if (method == "$/msmigrate/shellcheckDone") {
+    apply_shellcheck_done();
   } else if (method == "initialized") {
     if (m_watch_config_files) {
       // Ask to hear about configuration files changing (the reply needs nothing from us).
@@ -460,7 +514,15 @@ void Server::analyse(OpenDocument &d) {
     d.doc = syntax::Document::parse(d.text, d.path);
   }
   d.pending_edits.clear();
-  if (d.config) d.diagnostics = lint::lint_document(*d.doc, *d.config, d.directory);
+  if (!d.config) return;
+  // ShellCheck's findings come from the cache only: a keystroke never waits for a process.
+  std::vector<std::string> missed;
+  lint::LintOptions options;
+  options.shellcheck = lint::shellcheck::Mode::CachedOnly;
+  options.shellcheck_missed = &missed;
+  options.shellcheck_runner = m_options.shellcheck_runner;
+  d.diagnostics = lint::lint_document(*d.doc, *d.config, d.directory, options);
+  start_shellcheck(d.uri, std::move(missed));
 }
 
 void Server::publish(OpenDocument &d) {

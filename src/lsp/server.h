@@ -15,10 +15,12 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "lint/config.h"
 #include "lint/diagnostic.h"
+#include "lint/shellcheck/runner.h"
 #include "lsp/protocol.h"
 #include "syntax/document.h"
 
@@ -33,6 +35,12 @@ struct ServerOptions {
   // Larger documents are kept in sync but not analysed: no Dockerfile is this big, and a
   // multi-megabyte paste must not stall every request behind it.
   size_t max_analysed_bytes = 2u << 20;
+  // Thread-safe: queues a message for `handle` (stdio's queue). ShellCheck runs off the
+  // keystroke path, on a thread of its own, and posts `$/msmigrate/shellcheckDone` when its
+  // findings are in the cache; without `post` (tests), `wait_background` applies them.
+  std::function<void(const json &)> post;
+  // The ShellCheck runner (program and cache); null: the process-wide one.
+  lint::shellcheck::Runner *shellcheck_runner = nullptr;
 };
 
 class Server {
@@ -53,6 +61,9 @@ class Server {
   // Debounced diagnostics: the earliest time a changed document is due, and publishing those due.
   std::optional<Clock::time_point> next_deadline() const;
   void publish_due(Clock::time_point now);
+
+  // Waits for ShellCheck runs in flight and publishes what they found (the second wave).
+  void wait_background();
 
   bool exit_requested() const { return m_exit; }
   int exit_code() const { return m_shutdown ? 0 : 1; }  // LSP: exit without shutdown is 1
@@ -99,6 +110,10 @@ class Server {
   uint32_t offset_of(const OpenDocument &d, const json &position) const;
 
   bool is_cancelled(const json &id);
+  // Starts ShellCheck on the scripts the cache did not know for this document, unless a run for
+  // it is in flight (its end re-lints the document, which starts the next if still needed).
+  void start_shellcheck(const std::string &uri, std::vector<std::string> inputs);
+  void apply_shellcheck_done();
 
   Sink m_sink;
   ServerOptions m_options;
@@ -110,6 +125,10 @@ class Server {
   std::map<std::string, OpenDocument> m_documents;  // by URI
   std::mutex m_cancel_mutex;
   std::set<std::string> m_cancelled;  // request ids (dumped JSON)
+  std::map<std::string, std::thread> m_shellcheck_runs;  // by URI, one in flight each
+  std::mutex m_done_mutex;
+  std::vector<std::string> m_shellcheck_done;  // URIs whose run has finished
+  std::set<size_t> m_shellcheck_failed;        // hashes of inputs ShellCheck could not check
 };
 
 }  // namespace msm::lsp

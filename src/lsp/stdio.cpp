@@ -13,12 +13,18 @@ int run_stdio(std::istream &in, std::ostream &out, ServerOptions options) {
     std::lock_guard lock(out_mutex);
     write_frame(out, message);
   };
-  Server server(send, options);
-
   std::mutex queue_mutex;
   std::condition_variable queue_ready;
   std::deque<json> queue;
   bool input_ended = false;
+  options.post = [&](const json &message) {
+    {
+      std::lock_guard lock(queue_mutex);
+      queue.push_back(message);
+    }
+    queue_ready.notify_one();
+  };
+  Server server(send, options);
 
   std::thread reader([&] {
     FrameReader frames(in);

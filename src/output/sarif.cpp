@@ -2,6 +2,8 @@
 // snippets, and fixes for safe fixes.
 
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -67,8 +69,22 @@ ordered_json artifact_location(const std::string &path) {
 
 void render_sarif(const std::vector<lint::FileResult> &files, std::ostream &out) {
   const auto &registry = lint::Registry::instance();
+  // Every rule of the registry, then the ShellCheck codes the results use (all ~490 would only
+  // pad the log).
+  std::vector<const lint::Rule *> listed;
+  for (const auto &r : registry.rules()) listed.push_back(&r);
+  std::set<std::string> shellcheck_used;
+  for (const auto &f : files) {
+    for (const auto &d : f.diagnostics) {
+      if (d.rule->from_shellcheck) shellcheck_used.insert(d.rule->code);
+    }
+  }
+  for (const auto &code : shellcheck_used) listed.push_back(&registry.get(code));
+  std::map<const lint::Rule *, size_t> index_of;
   ordered_json rules = ordered_json::array();
-  for (const auto &r : registry.rules()) {
+  for (const lint::Rule *rp : listed) {
+    const lint::Rule &r = *rp;
+    index_of[rp] = rules.size();
     ordered_json rule = {{"id", r.code},
                          {"name", pascal(r.name)},
                          {"shortDescription", {{"text", sentence(r.message)}}},
@@ -79,7 +95,7 @@ void render_sarif(const std::vector<lint::FileResult> &files, std::ostream &out)
                          {"properties", {{"aliases", r.aliases}, {"fix", lint::to_string(r.fix)}}}};
     rules.push_back(std::move(rule));
   }
-  auto rule_index = [&](const lint::Rule *rule) { return static_cast<size_t>(rule - registry.rules().data()); };
+  auto rule_index = [&](const lint::Rule *rule) { return index_of.at(rule); };
 
   ordered_json artifacts = ordered_json::array();
   ordered_json results = ordered_json::array();
