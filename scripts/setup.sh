@@ -14,6 +14,7 @@ apt_packages=(
   nodejs npm
   pre-commit
   neovim  # the real LSP client of tests/e2e/lsp_neovim.sh (0.7: built-in client)
+  clang libclang-rt-14-dev  # the sanitizer + libFuzzer build (scripts/fuzz.sh, scripts/test.sh)
 )
 
 missing=()
