@@ -26,6 +26,7 @@ if [[ $mode == all ]]; then
     chromium      # the verify HTML report is opened headless in a test
     pre-commit
     neovim  # the real LSP client of tests/e2e/lsp_neovim.sh (0.7: built-in client)
+    clang libclang-rt-14-dev  # the sanitizer + libFuzzer build (scripts/fuzz.sh, scripts/sanitize.sh)
     shellcheck  # SC rules: lint runs it on RUN scripts (0.9.0 in Debian 12)
     linux-perf valgrind  # start-up figures in bench/lint_bench.sh (page faults, instructions)
   )

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "syntax/tree_walk.h"
+
 namespace msm::analysis::shell {
 
 namespace {
@@ -17,26 +19,32 @@ bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// Calls f on every child (named and anonymous) in order, with a cursor: ts_node_child(n, i)
-// walks the children from the first one on every call.
-template <typename F>
-void for_each_child(TSNode parent, F &&f) {
-  if (ts_node_child_count(parent) == 0) return;
-  TSTreeCursor cursor = ts_tree_cursor_new(parent);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do {
-      f(ts_tree_cursor_current_node(&cursor));
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
-  }
-  ts_tree_cursor_delete(&cursor);
-}
+// How deep statements and words may nest before the reader stops (a Problem says where).
+// Real scripts stay under 20; 6,000 nested `$(` overflowed the stack.
+constexpr size_t k_max_nesting = 200;
 
-// Calls f on every named child in order (what ts_node_named_child(n, 0..count) yields).
-template <typename F>
-void for_each_named_child(TSNode parent, F &&f) {
-  for_each_child(parent, [&](TSNode child) {
-    if (ts_node_is_named(child)) f(child);
-  });
+using syntax::for_each_child;
+using syntax::for_each_named_child;
+
+// tree-sitter 0.20.7 (Debian 12's runtime) double-frees when it deletes the tree of a script
+// with 65,536 or more unclosed `(` or `{` (error recovery keeps them all on one level). Such
+// text is refused before parsing: where the count of opening brackets not yet closed first
+// passes the limit, or nullopt. Quotes and comments are not told apart: the count only ever
+// overestimates, and no real script comes near it.
+constexpr uint32_t k_max_unbalanced_openings = 32768;
+
+std::optional<uint32_t> unbalanced_opening_past_limit(std::string_view text) {
+  if (text.size() < k_max_unbalanced_openings) return std::nullopt;
+  uint32_t open = 0;
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '(' || c == '{' || c == '[') {
+      if (++open > k_max_unbalanced_openings) return i;
+    } else if ((c == ')' || c == '}' || c == ']') && open > 0) {
+      --open;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -62,17 +70,19 @@ class Reader {
  private:
   std::string_view text(TSNode n) const { return m_script.text(range_of(n)); }
 
-  void collect_problems(TSNode n) {
-    if (!ts_node_has_error(n)) return;
-    if (type_of(n) == "ERROR" || ts_node_is_missing(n)) {
-      Problem p;
-      p.range = range_of(n);
-      p.line = m_script.line_of(p.range.start);
-      p.message = ts_node_is_missing(n) ? std::string("missing ") + ts_node_type(n) : "cannot parse this shell text";
-      m_script.m_problems.push_back(std::move(p));
-      return;
-    }
-    for_each_child(n, [&](TSNode child) { collect_problems(child); });
+  void collect_problems(TSNode root) {
+    syntax::walk_preorder(root, [&](TSNode n) {
+      if (!ts_node_has_error(n)) return false;
+      if (type_of(n) == "ERROR" || ts_node_is_missing(n)) {
+        Problem p;
+        p.range = range_of(n);
+        p.line = m_script.line_of(p.range.start);
+        p.message = ts_node_is_missing(n) ? std::string("missing ") + ts_node_type(n) : "cannot parse this shell text";
+        m_script.m_problems.push_back(std::move(p));
+        return false;
+      }
+      return true;
+    });
   }
 
   // Every named child that is a statement, in order.
@@ -80,9 +90,33 @@ class Reader {
     for_each_named_child(parent, [&](TSNode child) { read_statement(child, context, out, Connector::Sequence); });
   }
 
+  // Statements and substitutions nest (`$( $( ... ) )`, subshells, if inside for...); reading
+  // them recurses, so the depth is bounded: past k_max_nesting the text is not analysed and
+  // one problem says so (checks skip scripts with problems, as they do unparsable ones).
+  struct Nesting {
+    size_t &depth;
+    explicit Nesting(size_t &d) : depth(++d) {}
+    ~Nesting() { --depth; }
+  };
+  bool too_deep(TSNode n) {
+    if (m_depth <= k_max_nesting) return false;
+    if (!m_reported_depth) {
+      m_reported_depth = true;
+      Problem p;
+      p.range = range_of(n);
+      p.line = m_script.line_of(p.range.start);
+      p.message = "shell text nested more than " + std::to_string(k_max_nesting) +
+                  " levels deep (command substitutions, subshells, compound commands): not analysed past this point";
+      m_script.m_problems.push_back(std::move(p));
+    }
+    return true;
+  }
+
   void read_statement(TSNode n, std::vector<std::string> &context, std::vector<Command> &out, Connector connector) {
     std::string_view type = type_of(n);
     if (type == "comment" || type == "heredoc_body" || type == "heredoc_end" || type == "heredoc_start") return;
+    Nesting nesting(m_depth);
+    if (too_deep(n)) return;
     if (type == "command") {
       Command c = read_command(n, context, connector);
       out.push_back(std::move(c));
@@ -114,16 +148,30 @@ class Reader {
       c.words.push_back(Word{std::string(text(n)), range_of(n), {}, {}});
       out.push_back(std::move(c));
     } else if (type == "list") {
-      // `a && b || c`: left, operator, right; the right side is joined by the operator.
+      // `a && b || c`: left, operator, right; the right side is joined by the operator. Lists
+      // nest to the left, list(list(a, &&, b), ||, c): the chain is read with a loop, innermost
+      // first, so a long `&&` chain does not recurse as deep as it is long.
+      std::vector<TSNode> chain{n};
+      for (;;) {
+        TSNode left = ts_node_named_child(chain.back(), 0);
+        if (ts_node_is_null(left) || type_of(left) != "list") break;
+        chain.push_back(left);
+      }
       Connector next = connector;
-      for_each_child(n, [&](TSNode child) {
-        if (!ts_node_is_named(child)) {
-          std::string_view op = type_of(child);
-          next = op == "&&" ? Connector::And : op == "||" ? Connector::Or : Connector::Sequence;
-          return;
-        }
-        read_statement(child, context, out, next);
-      });
+      for (size_t k = chain.size(); k-- > 0;) {
+        bool left_done = k + 1 < chain.size();  // its left operand is chain[k + 1], read already
+        bool first = true;
+        for_each_child(chain[k], [&](TSNode child) {
+          if (!ts_node_is_named(child)) {
+            std::string_view op = type_of(child);
+            next = op == "&&" ? Connector::And : op == "||" ? Connector::Or : Connector::Sequence;
+            return;
+          }
+          bool is_left = first;
+          first = false;
+          if (!(is_left && left_done)) read_statement(child, context, out, next);
+        });
+      }
     } else if (type == "pipeline") {
       size_t id = ++m_pipelines;
       size_t index = 0;
@@ -276,6 +324,8 @@ class Reader {
   // Collects substitutions and bare references, without descending into substitutions' words.
   void scan_word(TSNode n, Word &w) {
     std::string_view type = type_of(n);
+    Nesting nesting(m_depth);
+    if (too_deep(n)) return;
     if (type == "command_substitution") {
       Substitution s;
       s.range = range_of(n);
@@ -311,6 +361,8 @@ class Reader {
 
   Script &m_script;
   size_t m_pipelines = 0;
+  size_t m_depth = 0;
+  bool m_reported_depth = false;
 };
 
 std::unique_ptr<Script> Script::parse(std::string source) {
@@ -327,8 +379,18 @@ std::unique_ptr<Script> Script::parse(std::string source) {
   };
   thread_local ParserHolder holder;
   ts_parser_reset(holder.parser);
-  TSTree *tree = ts_parser_parse_string(holder.parser, nullptr, script->m_source.data(),
-                                        static_cast<uint32_t>(script->m_source.size()));
+  const std::optional<uint32_t> too_deep = unbalanced_opening_past_limit(script->m_source);
+  // Text tree-sitter must not see is replaced by nothing: an empty program, one problem.
+  std::string_view parsed = too_deep ? std::string_view() : std::string_view(script->m_source);
+  TSTree *tree = ts_parser_parse_string(holder.parser, nullptr, parsed.data(), static_cast<uint32_t>(parsed.size()));
+  if (too_deep) {
+    Problem p;
+    p.range = {*too_deep, *too_deep};
+    p.line = script->m_lines.line_of(*too_deep);
+    p.message = "shell text with more than " + std::to_string(k_max_unbalanced_openings) +
+                " unclosed brackets: not analysed";
+    script->m_problems.push_back(std::move(p));
+  }
   // Everything is read out of the tree here, so it is freed at once: a Script costs only its
   // flattened commands, and a shared one holds no tree-sitter state another thread could touch.
   TSNode root = ts_tree_root_node(tree);

@@ -58,21 +58,25 @@ std::vector<std::string> discover(const std::vector<std::string> &paths) {
       files.push_back(p);
     } else if (fs::is_directory(p, ec)) {
       std::vector<std::string> found;
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+      // A folder that cannot be listed is an error, not a clean result: its Dockerfiles were
+      // never looked at.
+      fs::recursive_directory_iterator it(p, ec), end;
       if (ec) throw Error(p + ": cannot list directory: " + ec.message());
-      for (; it != end; it.increment(ec)) {
-        if (ec) break;
-        std::string name = it->path().filename().string();
+      while (it != end) {
+        const fs::path entry = it->path();
+        std::string name = entry.filename().string();
         if (it->is_directory(ec) && (name == ".git" || name == "node_modules" || name == ".hg")) {
           it.disable_recursion_pending();
-          continue;
+        } else if (it->is_regular_file(ec) && is_dockerfile_name(name)) {
+          found.push_back(entry.string());
         }
-        if (it->is_regular_file(ec) && is_dockerfile_name(name)) found.push_back(it->path().string());
+        it.increment(ec);  // descends into `entry` when it is a directory
+        if (ec) throw Error(entry.string() + ": cannot list directory: " + ec.message());
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(p, ec)) {
-      files.push_back(p);
+    } else if (fs::exists(p, ec) || fs::is_symlink(p, ec)) {
+      files.push_back(p);  // a dangling or looping link too: reading it says which it is
     } else if (p.find_first_of("*?[") != std::string::npos) {
       glob_t g{};
       if (::glob(p.c_str(), 0, nullptr, &g) == 0) {

@@ -1,5 +1,6 @@
 // `msmigrate parse FILE|- [--format sexp|json|buildkit-json]`: the syntax model made visible.
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -18,8 +19,40 @@ namespace {
 
 using nlohmann::ordered_json;
 
+// Positions are asked for in (nearly) source order, many on one line (ENV with thousands of
+// pairs): each column is counted from the previous one on the same line, not from the line's
+// start, so one long line costs its length once instead of once per position. (`parse` reads
+// one document per run; the memo is keyed on it all the same.)
+syntax::Position position_of(const syntax::Document &doc, uint32_t byte) {
+  struct Last {
+    const syntax::Document *doc = nullptr;
+    const char *source = nullptr;
+    size_t size = 0;
+    uint32_t line = 0;
+    uint32_t byte = 0;
+    uint32_t column = 0;
+  };
+  static Last last;
+  const std::string &text = doc.source();
+  byte = std::min<uint32_t>(byte, static_cast<uint32_t>(text.size()));
+  const uint32_t line = doc.lines().line_of(byte);
+  auto code_points = [&](uint32_t from, uint32_t to) {
+    uint32_t n = 0;
+    for (uint32_t i = from; i < to; ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    return n;
+  };
+  uint32_t column;
+  if (last.doc == &doc && last.source == text.data() && last.size == text.size() && last.line == line) {
+    column = byte >= last.byte ? last.column + code_points(last.byte, byte) : last.column - code_points(byte, last.byte);
+  } else {
+    column = doc.lines().position(byte).column;
+  }
+  last = {&doc, text.data(), text.size(), line, byte, column};
+  return {line, column};
+}
+
 ordered_json position_json(const syntax::Document &doc, uint32_t byte) {
-  syntax::Position p = doc.lines().position(byte);
+  syntax::Position p = position_of(doc, byte);
   return {{"line", p.line}, {"column", p.column}, {"byte", byte}};
 }
 

@@ -324,6 +324,23 @@ std::optional<std::string> safe_name(std::string name) {
   return name;
 }
 
+// Whether `rel` (a safe_name) is a chain of real directories below `root`: no component is a
+// symbolic link, so a path built on it cannot lead out of `root`. A layer can plant
+// `a -> /etc` and then whiteout `a/ssl/.wh.x`: lstat of the parent alone would follow `a`.
+bool real_directory_below(const std::string &root, const std::string &rel) {
+  std::string path = root;
+  size_t start = 0;
+  while (start < rel.size()) {
+    size_t end = rel.find('/', start);
+    if (end == std::string::npos) end = rel.size();
+    path += "/" + rel.substr(start, end - start);
+    struct stat st;
+    if (lstat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool directory_is_empty(const std::string &dir) {
@@ -425,7 +442,9 @@ uint64_t extract_layer_blob(const std::string &path, const std::string &dest, Ex
     std::string parent = name->size() > base.size() ? name->substr(0, name->size() - base.size() - 1) : "";
     if (mode == ExtractMode::OverlayLower && base.starts_with(".wh.")) {
       std::string parent_path = parent.empty() ? dest : dest + "/" + parent;
-      // Create missing parents through libarchive so the symlink checks apply to them too.
+      if (!real_directory_below(dest, parent)) {
+        fail("refusing whiteout '" + *name + "': its directory is missing or reached through a symbolic link");
+      }
       if (base == ".wh..wh..opq") {
         if (setxattr(parent_path.c_str(), "trusted.overlay.opaque", "y", 1, 0) != 0) {
           fail("cannot mark " + parent + " opaque: " + std::strerror(errno));
@@ -434,10 +453,6 @@ uint64_t extract_layer_blob(const std::string &path, const std::string &dest, Ex
         std::string target = base.substr(4);
         if (target.empty() || target == "." || target == "..") fail("refusing whiteout '" + *name + "'");
         std::string wpath = parent_path + "/" + target;
-        struct stat st;
-        if (lstat(parent_path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-          fail("whiteout " + *name + " has no parent directory in the layer");
-        }
         remove_tree(wpath);
         if (mknod(wpath.c_str(), S_IFCHR | 0, makedev(0, 0)) != 0) {
           fail("cannot create whiteout for " + *name + ": " + std::strerror(errno));

@@ -5,6 +5,7 @@
 
 #include "syntax/buildkit_args.h"
 #include "syntax/logical_line.h"
+#include "syntax/tree_walk.h"
 #include "util/error.h"
 
 namespace msm::formatter {
@@ -42,18 +43,14 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 // --- What must not change ----------------------------------------------------------------------
-// Casing the formatter may change is folded away: keywords (the Dump lower-cases them), FROM's
-// `AS` and HEALTHCHECK's `CMD`/`NONE`, which BuildKit's instruction layer reads in any case.
+// Casing the formatter may change is folded away: keywords (the Dump lower-cases them) and FROM's
+// `AS`. HEALTHCHECK's `cmd` is not changed: BuildKit's parser keeps it as the node's value.
 
 bool is_as_word(const std::vector<buildkit::Piece> &next) { return next.size() == 3 && iequals(next[1].value, "as"); }
 
 void fold_allowed_casing(buildkit::LogicalInstruction &li) {
   std::string keyword = buildkit::go_to_lower(li.keyword.value);
   if (keyword == "from" && is_as_word(li.next)) li.next[1].value = "AS";
-  if (keyword == "healthcheck" && !li.next.empty() &&
-      (iequals(li.next[0].value, "cmd") || iequals(li.next[0].value, "none"))) {
-    li.next[0].value = ascii_upper(li.next[0].value);
-  }
   if (li.nested) fold_allowed_casing(*li.nested);
 }
 
@@ -89,7 +86,6 @@ std::string parse_key_of_region(std::string_view text, char escape) {
 std::string folded_value(const Instruction &ins, size_t i) {
   const std::string &v = ins.args[i].value;
   if (ins.is(InstructionKind::From) && ins.args.size() == 3 && i == 1 && iequals(v, "as")) return "AS";
-  if (ins.is(InstructionKind::Healthcheck) && i == 0 && (iequals(v, "cmd") || iequals(v, "none"))) return ascii_upper(v);
   return v;
 }
 
@@ -133,11 +129,8 @@ struct Token {
 
 // The instruction's tokens in source order. Shell text (RUN's command, USER's value...) is one
 // token: its inner spacing is the command BuildKit passes on. Heredoc bodies are not visited.
-// A cursor walks the tree: ts_node_child(i) would restart from the first child every time.
 void collect_tokens(TSNode node, std::vector<Token> &out) {
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(&cursor);
+  syntax::walk_preorder(node, [&](TSNode n) {
     const char *type = ts_node_type(n);
     bool skip = std::strcmp(type, "heredoc_body") == 0 || std::strcmp(type, "line_continuation") == 0 ||
                 ts_node_is_missing(n);
@@ -150,20 +143,8 @@ void collect_tokens(TSNode node, std::vector<Token> &out) {
       if (std::strcmp(type, ",") == 0) t.kind = TokenKind::Comma;
       if (t.start != t.end) out.push_back(t);
     }
-    bool descend = !skip && !atomic && ts_tree_cursor_goto_first_child(&cursor);
-    if (descend) continue;
-    // Next sibling, or the next sibling of the nearest ancestor below `node` that has one.
-    bool moved = false;
-    while (!moved) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        moved = true;
-      } else if (!ts_tree_cursor_goto_parent(&cursor)) {
-        break;
-      }
-    }
-    if (!moved) break;
-  }
-  ts_tree_cursor_delete(&cursor);
+    return !skip && !atomic;
+  });
 }
 
 struct Proposal {
@@ -184,10 +165,6 @@ void propose_keyword_casing(const Document &doc, const Instruction &ins, std::ve
   if (ins.kind != InstructionKind::Unknown) upper_if_plain(ins.keyword_range, ins.keyword);
   if (ins.is(InstructionKind::From) && ins.args.size() == 3 && iequals(ins.args[1].value, "as")) {
     upper_if_plain(ins.args[1].range, ins.args[1].value);
-  }
-  if (ins.is(InstructionKind::Healthcheck) && !ins.args.empty() &&
-      (iequals(ins.args[0].value, "cmd") || iequals(ins.args[0].value, "none"))) {
-    upper_if_plain(ins.args[0].range, ins.args[0].value);
   }
   if (ins.trigger) propose_keyword_casing(doc, *ins.trigger, out);
 }
@@ -354,12 +331,18 @@ std::vector<TextEdit> keep_parse_preserving(const Document &doc, const Instructi
   if (!indents.empty()) units.push_back(std::move(indents));
   for (auto &e : singles) units.push_back({std::move(e)});
   if (units.size() == 1) return {};  // that one unit was the whole proposal, just refused
+  // Each trial re-reads the whole instruction, so trials are bounded to keep the time linear in
+  // the instruction's size: a RUN of 10,000 continuation lines, each with a refused edit, took
+  // seconds per run before. Past the bound the remaining edits are dropped (left as written).
+  size_t trials_left = std::max<size_t>(64, (64u * 1024) / std::max<size_t>(region.size(), 1));
   std::vector<TextEdit> accepted;
   std::vector<bool> taken(units.size(), false);
   for (bool progress = true; progress;) {
     progress = false;
     for (size_t i = 0; i < units.size(); ++i) {
       if (taken[i]) continue;
+      if (trials_left == 0) return accepted;
+      --trials_left;
       std::vector<TextEdit> trial = accepted;
       trial.insert(trial.end(), units[i].begin(), units[i].end());
       drop_overlaps(trial);
@@ -424,6 +407,9 @@ std::optional<Round> format_round(const Document &doc, const Options &options) {
   for (const auto &ins : doc.instructions()) {
     std::vector<TextEdit> proposed;
     std::vector<TextEdit> indents;
+    // An unknown instruction is left as written: BuildKit keeps only its original text, which
+    // the per-instruction check cannot see, so any change there would be unchecked.
+    if (ins.kind == InstructionKind::Unknown) continue;
     if (options.keyword_case == KeywordCase::Upper) propose_keyword_casing(doc, ins, proposed);
     propose_token_spacing(doc, ins, proposed);
     propose_line_layout(doc, ins, options, proposed, indents);

@@ -6,6 +6,7 @@
 
 #include "syntax/buildkit_args.h"
 #include "syntax/logical_line.h"
+#include "syntax/tree_walk.h"
 
 namespace msm::syntax {
 
@@ -186,11 +187,9 @@ Instruction Document::read_instruction(TSNode node) {
 
   // The instruction's own lines end where its first heredoc body starts.
   std::vector<TSNode> bodies;
-  uint32_t count = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode child = ts_node_named_child(node, i);
+  for_each_named_child(node, [&](TSNode child) {
     if (type_is(child, "heredoc_body")) bodies.push_back(child);
-  }
+  });
   uint32_t line_end = bodies.empty() ? ins.range.end : ts_node_start_byte(bodies.front());
   while (line_end > ins.range.start && (m_source[line_end - 1] == '\n' || m_source[line_end - 1] == '\r')) {
     --line_end;
@@ -219,16 +218,14 @@ Instruction Document::read_instruction(TSNode node) {
       TSNode body = bodies[i];
       h.body = {ts_node_start_byte(body), ts_node_start_byte(body)};
       h.terminated = false;
-      uint32_t n = ts_node_named_child_count(body);
-      for (uint32_t k = 0; k < n; ++k) {
-        TSNode part = ts_node_named_child(body, k);
+      for_each_named_child(body, [&](TSNode part) {
         if (type_is(part, "heredoc_content")) {
           h.body = node_range(part);
         } else if (type_is(part, "heredoc_end") && !ts_node_is_missing(part)) {
           h.terminator = node_range(part);
           h.terminated = true;
         }
-      }
+      });
       h.content = std::string(text(h.body));
       if (!h.terminated) ins.error = "unterminated heredoc";
     } else {
@@ -252,20 +249,21 @@ Instruction Document::read_instruction(TSNode node) {
   return ins;
 }
 
-void Document::collect_tree_errors(TSNode node) {
-  if (!ts_node_has_error(node)) return;
-  if (ts_node_is_missing(node)) {
-    std::string type = ts_node_type(node);
-    std::string message = type == "heredoc_end" ? "unterminated heredoc" : "missing " + type;
-    m_problems.push_back({node_range(node), message});
-    return;
-  }
-  if (type_is(node, "ERROR")) {
-    m_problems.push_back({node_range(node), "syntax error: cannot read this as an instruction"});
-    return;
-  }
-  uint32_t count = ts_node_child_count(node);
-  for (uint32_t i = 0; i < count; ++i) collect_tree_errors(ts_node_child(node, i));
+void Document::collect_tree_errors(TSNode root) {
+  walk_preorder(root, [&](TSNode node) {
+    if (!ts_node_has_error(node)) return false;
+    if (ts_node_is_missing(node)) {
+      std::string type = ts_node_type(node);
+      std::string message = type == "heredoc_end" ? "unterminated heredoc" : "missing " + type;
+      m_problems.push_back({node_range(node), message});
+      return false;
+    }
+    if (type_is(node, "ERROR")) {
+      m_problems.push_back({node_range(node), "syntax error: cannot read this as an instruction"});
+      return false;
+    }
+    return true;
+  });
 }
 
 void Document::build() {

@@ -23,6 +23,7 @@ for dir in "$root"/fixtures/convert/*/input; do
     for ((cut = 1; cut < size; cut += step)); do
       rm -rf "$tmp/p"
       cp -r "$dir" "$tmp/p"
+      chmod -R u+w "$tmp/p"  # a read-only source stays read-only in the copy; convert would refuse it
       head -c "$cut" "$dir/$file" >"$tmp/p/$file"
       check "$name/$file cut at $cut"
     done

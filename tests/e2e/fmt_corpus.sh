@@ -9,6 +9,7 @@ corpus=$root/../shared/corpus/dockerfiles
 same=$root/tests/e2e/lib/buildkit_same.py
 
 cp -r "$corpus" "$tmp/copy"
+chmod -R u+w "$tmp/copy"  # the shared corpus is read-only, and fmt refuses read-only files
 "$bin" fmt "$tmp/copy"/* >"$tmp/out" 2>"$tmp/err"
 code=$?
 refused=$(grep -c "cannot format" "$tmp/err")

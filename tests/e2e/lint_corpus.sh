@@ -27,6 +27,7 @@ print(f"corpus: {len(d['diagnostics'])} diagnostics, none a parse error")
 PY
 
 cp -r "$corpus" "$tmp/copy"
+chmod -R u+w "$tmp/copy"  # the shared corpus is read-only, and --fix refuses read-only files
 "$bin" lint --fix --unsafe-fixes --no-fail --format json "$tmp/copy"/* >"$tmp/after.json" 2>"$tmp/fix.err" ||
   fail "--fix exited $?: $(head -5 "$tmp/fix.err")"
 grep -q "would not parse" "$tmp/fix.err" && fail "a fix was refused: $(grep 'would not parse' "$tmp/fix.err" | head -3)"

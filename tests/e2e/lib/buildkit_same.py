@@ -1,25 +1,28 @@
 #!/usr/bin/env python3
 """Compares two `msmigrate parse --format buildkit-json` outputs the way `msmigrate fmt` promises:
-identical except `original` (the joined line, whose spacing fmt may change), the Dump (derived),
-the case of keywords, of FROM's `AS` and of HEALTHCHECK's `CMD`/`NONE`, and the joined lines quoted
-inside NoEmptyContinuation warnings. Line numbers, values, flags, heredocs and comments must match.
+identical except `original` (the joined line, whose spacing fmt may change; kept for unknown
+instructions, whose node holds nothing else), the Dump (derived), the case of keywords and of
+FROM's `AS`, and the joined lines quoted inside NoEmptyContinuation warnings. Line numbers, values, flags, heredocs and comments must match.
 Usage: buildkit_same.py BEFORE.json AFTER.json [BEFORE.json AFTER.json]...
 (exit 1 and the first difference of each pair that differs)."""
 import json
 import sys
 
 
+KNOWN = {"ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
+         "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"}
+
+
 def fold(node):
     node = dict(node)
-    node.pop("original", None)
+    if node["value"].upper() in KNOWN:
+        node.pop("original", None)
     node["value"] = node["value"].upper()
     nxt = list(node.get("next", []))
     if nxt and isinstance(nxt[0], dict):
         nxt = [fold(nxt[0])]
     elif node["value"] == "FROM" and len(nxt) == 3 and nxt[1].lower() == "as":
         nxt[1] = "AS"
-    elif node["value"] == "HEALTHCHECK" and nxt and nxt[0].lower() in ("cmd", "none"):
-        nxt[0] = nxt[0].upper()
     node["next"] = nxt
     return node
 
