@@ -5,5 +5,3 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 ctest --test-dir build --output-on-failure -j "$(nproc)"
-# The unit tests under ASan+UBSan and 60 s per fuzz target (a second, clang build: build-asan/).
-bash scripts/sanitize.sh
