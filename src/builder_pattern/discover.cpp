@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <mutex>
+#include <sys/stat.h>
 
 #include "builder_pattern/driver_sources.h"
 #include "util/files.h"
@@ -75,35 +78,52 @@ int rank(const Candidate &c) {
   return r;
 }
 
-std::vector<Candidate> candidates(const fs::path &root) {
-  std::vector<Candidate> out;
+// The files discovery may read under a project folder, in walk order: regular, non-empty files
+// up to k_max_driver_bytes, k_max_depth folders deep, at most k_max_entries entries, never in a
+// skipped folder nor on another file system (a Dockerfile at / must not walk /proc, whose
+// files claim to be regular and can block a read forever: /proc/kmsg).
+void walk_project(const fs::path &root, const std::function<void(const fs::directory_entry &, uintmax_t)> &visit) {
+  struct stat root_stat {};
+  if (::stat(root.c_str(), &root_stat) != 0) return;
   std::error_code ec;
   size_t seen = 0;
   // A plain iterator that never follows directory symlinks: a link loop cannot trap it.
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     if (++seen > k_max_entries) break;
-    std::string name = it->path().filename().string();
     std::error_code fec;
     if (it->is_directory(fec) && !it->is_symlink(fec)) {
-      if (skipped_folder(name) || it.depth() + 1 >= k_max_depth) it.disable_recursion_pending();
+      struct stat dir_stat {};
+      bool other_fs = ::stat(it->path().c_str(), &dir_stat) != 0 || dir_stat.st_dev != root_stat.st_dev;
+      if (other_fs || skipped_folder(it->path().filename().string()) || it.depth() + 1 >= k_max_depth) {
+        it.disable_recursion_pending();
+      }
       continue;
     }
     if (!it->is_regular_file(fec) || fec) continue;
-    if (it->file_size(fec) > k_max_driver_bytes || fec) continue;
-    std::string rel = fs::relative(it->path(), root, fec).generic_string();
-    if (fec) continue;
+    uintmax_t size = it->file_size(fec);
+    if (fec || size == 0 || size > k_max_driver_bytes) continue;
+    visit(*it, size);
+  }
+}
+
+std::vector<Candidate> candidates(const fs::path &root) {
+  std::vector<Candidate> out;
+  walk_project(root, [&](const fs::directory_entry &entry, uintmax_t) {
+    std::error_code ec;
+    std::string rel = fs::relative(entry.path(), root, ec).generic_string();
+    if (ec) return;
     std::string text;
     try {
-      text = util::read_input(it->path().string());
+      text = util::read_input(entry.path().string());
     } catch (const Error &) {
-      continue;  // binary or unreadable: not a driver
+      return;  // binary or unreadable: not a driver
     }
     auto kind = kind_of(rel, text);
-    if (!kind) continue;
-    if (text.find("docker") == std::string::npos && text.find("podman") == std::string::npos) continue;
+    if (!kind) return;
+    if (text.find("docker") == std::string::npos && text.find("podman") == std::string::npos) return;
     out.push_back(Candidate{rel, *kind, std::move(text)});
-  }
+  });
   std::stable_sort(out.begin(), out.end(), [](const Candidate &a, const Candidate &b) {
     int ra = rank(a), rb = rank(b);
     return ra != rb ? ra < rb : a.rel < b.rel;
@@ -318,13 +338,50 @@ Driver discover_driver(const DiscoverOptions &options) {
   throw NothingToConvert(root + ": " + list + " run docker, but none builds or runs an image and then gets a file out of a container (docker cp, cat, tar or a bind mount), so there is no builder pattern to convert");
 }
 
+namespace {
+
+// What discovery would read under a folder, without reading it: the walk candidates() makes,
+// as names, sizes and modification times.
+std::string folder_stamp(const fs::path &root) {
+  std::string stamp;
+  walk_project(root, [&](const fs::directory_entry &entry, uintmax_t size) {
+    std::error_code ec;
+    auto time = entry.last_write_time(ec).time_since_epoch().count();
+    stamp += entry.path().string() + '\0' + std::to_string(size) + '\0' + std::to_string(time) + '\n';
+  });
+  return stamp;
+}
+
+struct CachedDiscovery {
+  std::string stamp;
+  std::optional<Driver> driver;
+};
+
+}  // namespace
+
+// Lint asks once per Dockerfile, and a folder of many Dockerfiles (928 in the shared corpus)
+// would otherwise read every file under it once per Dockerfile. The answer is kept per folder
+// and reused while the stat walk finds the same files, sizes and times, so an edited driver is
+// read again (the language server lives long).
 std::optional<Driver> find_builder_pattern(const std::string &root) {
+  static std::mutex mutex;
+  static std::map<std::string, CachedDiscovery> cache;
+  std::string stamp = folder_stamp(root);
+  {
+    std::lock_guard lock(mutex);
+    auto it = cache.find(root);
+    if (it != cache.end() && it->second.stamp == stamp) return it->second.driver;
+  }
+  std::optional<Driver> found;
   try {
     Driver d = discover_driver(DiscoverOptions{root, std::nullopt, std::nullopt, {}});
-    if (d.is_pattern()) return d;
+    if (d.is_pattern()) found = std::move(d);
   } catch (const Error &) {
   }
-  return std::nullopt;
+  std::lock_guard lock(mutex);
+  if (cache.size() >= 64) cache.clear();
+  cache[root] = CachedDiscovery{std::move(stamp), found};
+  return found;
 }
 
 }  // namespace msm::builder_pattern
