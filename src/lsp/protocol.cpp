@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "util/escape.h"
+
 namespace msm::lsp {
 
 namespace {
@@ -140,20 +142,6 @@ std::optional<std::string> uri_to_path(std::string_view uri) {
   return path;
 }
 
-std::string path_to_uri(std::string_view path) {
-  static constexpr char k_hex[] = "0123456789ABCDEF";
-  std::string uri = "file://";
-  for (char ch : path) {
-    auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      uri.push_back(ch);
-    } else {
-      uri.push_back('%');
-      uri.push_back(k_hex[c >> 4]);
-      uri.push_back(k_hex[c & 15]);
-    }
-  }
-  return uri;
-}
+std::string path_to_uri(std::string_view path) { return "file://" + util::percent_encode(path, "/"); }
 
 }  // namespace msm::lsp

@@ -9,27 +9,13 @@
 
 #include "output/render.h"
 #include "msm_version.h"
+#include "util/escape.h"
 
 namespace msm::output {
 
 namespace {
 
 using nlohmann::ordered_json;
-
-std::string uri_encode(std::string_view path) {
-  static const char *hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 std::string pascal(std::string_view kebab) {
   std::string out;
@@ -60,9 +46,9 @@ std::string_view level(lint::Severity s) {
 
 ordered_json artifact_location(const std::string &path) {
   std::filesystem::path p(path);
-  if (p.is_absolute()) return {{"uri", "file://" + uri_encode(p.lexically_normal().string())}};
+  if (p.is_absolute()) return {{"uri", "file://" + util::percent_encode(p.lexically_normal().string(), "/")}};
   std::string rel = p.lexically_normal().generic_string();
-  return {{"uri", uri_encode(rel)}, {"uriBaseId", "%SRCROOT%"}};
+  return {{"uri", util::percent_encode(rel, "/")}, {"uriBaseId", "%SRCROOT%"}};
 }
 
 }  // namespace
@@ -164,7 +150,7 @@ void render_sarif(const std::vector<lint::FileResult> &files, std::ostream &out)
                           {"semanticVersion", msm::k_version},
                           {"informationUri", "https://github.com/msmigrate/msmigrate"},
                           {"rules", rules}}}}},
-                      {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uri_encode(cwd)}}}}},
+                      {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + util::percent_encode(cwd, "/")}}}}},
                       {"artifacts", artifacts},
                       {"results", results},
                       {"columnKind", "unicodeCodePoints"}};

@@ -1,4 +1,5 @@
 #include "registry/client.h"
+#include "util/escape.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -33,21 +34,6 @@ std::string host_of_url(const std::string &url) {
   size_t start = url.find("://");
   start = start == std::string::npos ? 0 : start + 3;
   return url.substr(start, url.find_first_of("/?#", start) - start);
-}
-
-std::string url_escape(std::string_view s) {
-  static const char k_hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += k_hex[c >> 4];
-      out += k_hex[c & 15];
-    }
-  }
-  return out;
 }
 
 std::vector<std::string> split_words(const std::string &s) {
@@ -322,14 +308,14 @@ std::string Session::fetch_token(const Endpoint &endpoint, const Challenge &chal
     request.method = "POST";
     request.url = realm;
     request.headers.push_back("Content-Type: application/x-www-form-urlencoded");
-    request.body = "grant_type=refresh_token&client_id=msmigrate&service=" + url_escape(service) +
-                   "&refresh_token=" + url_escape(cred->identity_token);
-    for (const auto &s : scopes) request.body += "&scope=" + url_escape(s);
+    request.body = "grant_type=refresh_token&client_id=msmigrate&service=" + util::percent_encode(service) +
+                   "&refresh_token=" + util::percent_encode(cred->identity_token);
+    for (const auto &s : scopes) request.body += "&scope=" + util::percent_encode(s);
   } else {
-    request.url = realm + (realm.find('?') == std::string::npos ? "?" : "&") + "service=" + url_escape(service);
-    for (const auto &s : scopes) request.url += "&scope=" + url_escape(s);
+    request.url = realm + (realm.find('?') == std::string::npos ? "?" : "&") + "service=" + util::percent_encode(service);
+    for (const auto &s : scopes) request.url += "&scope=" + util::percent_encode(s);
     if (cred && !cred->username.empty()) {
-      request.url += "&account=" + url_escape(cred->username);
+      request.url += "&account=" + util::percent_encode(cred->username);
       request.headers.push_back("Authorization: Basic " + base64_encode(cred->username + ":" + cred->password));
     }
   }

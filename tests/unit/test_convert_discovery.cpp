@@ -12,6 +12,7 @@
 #include "builder_pattern/discover.h"
 #include "builder_pattern/driver_sources.h"
 #include "util/error.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace msm;
@@ -19,21 +20,7 @@ using namespace msm::builder_pattern;
 
 namespace {
 
-struct Project {
-  fs::path path;
-  Project() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("msm-discovery-test-" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~Project() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string &name, const std::string &content) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name) << content;
-  }
+struct Project : msm::test::TempDir {
   std::string root() const { return path.string(); }
 };
 

@@ -22,6 +22,7 @@
 #include "lint/config.h"
 #include "lint/engine.h"
 #include "lint/registry.h"
+#include "temp_dir.h"
 
 using namespace msm::lint;
 namespace fs = std::filesystem;
@@ -94,18 +95,10 @@ std::vector<Case> parse_cases(const std::string &content) {
   return out;
 }
 
-struct CaseDir {
-  fs::path path;
+struct CaseDir : msm::test::TempDir {
   explicit CaseDir(const Case &c) {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("msm-lint-case-" + std::to_string(rd()));
-    fs::create_directories(path);
-    for (const auto &[name, body] : c.files) std::ofstream(path / name, std::ios::binary) << body;
-    if (!c.config.empty()) std::ofstream(path / ".msmigrate.yaml", std::ios::binary) << c.config;
-  }
-  ~CaseDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
+    for (const auto &[name, body] : c.files) write(name, body);
+    if (!c.config.empty()) write(".msmigrate.yaml", c.config);
   }
 };
 

@@ -9,6 +9,7 @@
 #include "lint/config.h"
 #include "lint/engine.h"
 #include "util/error.h"
+#include "temp_dir.h"
 
 using namespace msm::lint;
 namespace fs = std::filesystem;
@@ -26,23 +27,7 @@ bool has(const std::vector<std::string> &v, const std::string &code) {
   return std::find(v.begin(), v.end(), code) != v.end();
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("msm-lint-test-" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path write(const std::string &name, const std::string &content) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name) << content;
-    return path / name;
-  }
-};
+using msm::test::TempDir;
 
 }  // namespace
 

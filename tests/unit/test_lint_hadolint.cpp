@@ -12,28 +12,14 @@
 #include "lint/checks/label_formats.h"
 #include "lint/config.h"
 #include "lint/engine.h"
+#include "temp_dir.h"
 
 using namespace msm::lint;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Dir {
-  fs::path path;
-  Dir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("msm-hadolint-test-" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~Dir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path write(const std::string &name, const std::string &content) const {
-    std::ofstream(path / name, std::ios::binary) << content;
-    return path / name;
-  }
-};
+using Dir = msm::test::TempDir;
 
 std::vector<Diagnostic> lint(const std::string &text, const Config &config = {},
                              std::optional<fs::path> dir = std::nullopt) {

@@ -12,6 +12,7 @@
 #include "lint/engine.h"
 #include "lint/registry.h"
 #include "edit/edit.h"
+#include "temp_dir.h"
 
 using namespace msm::lint;
 namespace fs = std::filesystem;
@@ -19,17 +20,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // A private directory holding the example's neighbour files (.dockerignore, build scripts).
-struct ExampleDir {
-  fs::path path;
+struct ExampleDir : msm::test::TempDir {
   explicit ExampleDir(const RuleExamples &ex) {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("msm-lint-example-" + std::to_string(rd()));
-    fs::create_directories(path);
-    for (const auto &[name, content] : ex.files) std::ofstream(path / name) << content;
-  }
-  ~ExampleDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
+    for (const auto &[name, content] : ex.files) write(name, content);
   }
 };
 

@@ -16,6 +16,7 @@
 #include "lint/shellcheck/runner.h"
 #include "lsp/server.h"
 #include "util/process.h"
+#include "temp_dir.h"
 
 using namespace msm::lint;
 namespace fs = std::filesystem;
@@ -23,18 +24,7 @@ namespace sc = msm::lint::shellcheck;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("msm-shellcheck-test-" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using msm::test::TempDir;
 
 std::optional<fs::path> shellcheck_binary() {
   if (!msm::util::program_on_path("shellcheck")) return std::nullopt;
