@@ -20,7 +20,7 @@ apt_packages=(
 )
 if [[ $mode == all ]]; then
   apt_packages+=(
-    docker-registry apache2-utils openssl zstd  # registry tests: a loopback registry, htpasswd, a test CA
+    docker-registry apache2-utils openssl zstd python3  # registry tests: a loopback registry, htpasswd, a test CA, token server and fault proxy
     docker.io  # verify --engine docker: the tests start dockerd on a private socket (no service)
     skopeo umoci buildah podman  # image interop tests, the bench, verify --engine buildah|podman
     chromium      # the verify HTML report is opened headless in a test

@@ -158,7 +158,9 @@ void register_build(CLI::App &app, int &exit_code) {
     options.no_cache = a->no_cache;
     options.jobs = a->jobs;
     options.pull = a->registry.pull_policy();
-    options.pull_options = a->registry.pull_options();
+    // The configuration beside the Dockerfile applies, as for lint.
+    options.pull_options = a->registry.pull_options(a->file.empty() ? std::filesystem::path(a->context)
+                                                                     : std::filesystem::path(a->file).parent_path());
     std::string progress = a->progress == "auto" ? (isatty(2) ? "tty" : "plain") : a->progress;
     options.progress = progress == "tty" ? executor::Progress::Tty : executor::Progress::Plain;
     for (const auto &kv : a->build_args) {

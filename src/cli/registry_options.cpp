@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "lint/config.h"
 #include "util/error.h"
 
 namespace msm::cli {
@@ -22,13 +23,21 @@ void add_pull_policy_option(CLI::App &cmd, RegistryArgs &args) {
       ->check(CLI::IsMember({"missing", "always", "never"}));
 }
 
-executor::PullOptions RegistryArgs::pull_options() const {
+executor::PullOptions RegistryArgs::pull_options(const std::filesystem::path &config_dir) const {
   executor::PullOptions o;
   o.registry.mirrors = mirrors;
   o.registry.insecure = insecure;
   o.registry.credentials.auth_file = auth_file;
   o.registry.cert_dir = cert_dir;
   o.registry.add_environment();
+  if (o.registry.mirrors.empty() || o.registry.insecure.empty()) {
+    // The resolver finds the configuration of a file's directory: any name in `config_dir` does.
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::absolute(config_dir, ec).lexically_normal();
+    auto config = lint::ConfigResolver(std::nullopt).for_file(dir / ".msmigrate.yaml");
+    if (o.registry.mirrors.empty()) o.registry.mirrors = config->registry_mirrors;
+    if (o.registry.insecure.empty()) o.registry.insecure = config->insecure_registries;
+  }
   if (!platform.empty()) {
     o.platform = executor::parse_platform(platform, executor::host_platform());
     if (!o.platform) throw Error("--platform " + platform + ": not a platform (want os/arch[/variant], e.g. linux/arm64)");

@@ -2,6 +2,7 @@
 // The registry options `image pull|push`, `login`, `build` and `verify` take: pull policy,
 // platform, mirrors, insecure registries, credentials file, certificate directory.
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,10 @@ struct RegistryArgs {
   std::string platform;
   bool quiet = false;
 
-  // Options as given, plus MSMIGRATE_REGISTRY_MIRRORS and MSMIGRATE_INSECURE_REGISTRIES.
-  executor::PullOptions pull_options() const;
+  // Options as given; each list left empty comes from MSMIGRATE_REGISTRY_MIRRORS /
+  // MSMIGRATE_INSECURE_REGISTRIES, else from `registry-mirrors` / `insecure-registries` of the
+  // .msmigrate.yaml found upward from `config_dir` (flag > environment > configuration).
+  executor::PullOptions pull_options(const std::filesystem::path &config_dir = ".") const;
   executor::PullPolicy pull_policy() const;
 };
 

@@ -51,7 +51,7 @@ int run_verification(const builder_pattern::ConvertOptions &convert, const Verif
   options.engine_root = o.engine_root;
   options.edit_rebuild = !o.no_edit;
   options.pull = o.registry.pull_policy();
-  options.pull_options = o.registry.pull_options();
+  options.pull_options = o.registry.pull_options(convert.root);
   executor::Store store(executor::Store::default_root(o.store));
   executor::FileLock lock(store.store_lock_path(), false);
   struct sigaction sa {};

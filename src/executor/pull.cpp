@@ -17,6 +17,7 @@
 
 #include "analysis/image_ref.h"
 #include "executor/digest.h"
+#include "executor/uncompressed_digest.h"
 #include "util/error.h"
 #include "util/units.h"
 
@@ -138,9 +139,11 @@ class ProgressDisplay {
 };
 
 // Streams one blob into <store>/tmp, hashing as it arrives; renamed into blobs/ only when size
-// and digest match. Returns the bytes fetched (0 when the store had it).
+// and digest match and, for a layer (`diff_id` given), when its decompressed bytes hash to the
+// config's DiffID. Returns the bytes fetched (0 when the store had it); `uncompressed` gets the
+// layer's uncompressed size.
 uint64_t fetch_blob(Store &store, registry::RegistryClient &client, const std::string &digest, uint64_t size,
-                    LayerProgress *progress) {
+                    const std::string &diff_id, LayerProgress *progress, uint64_t *uncompressed = nullptr) {
   if (store.has_blob(digest)) return 0;
   digest_hex(digest);  // a malformed digest never becomes a path
   std::string dir = store.make_temp_dir("pull");
@@ -151,6 +154,10 @@ uint64_t fetch_blob(Store &store, registry::RegistryClient &client, const std::s
     throw Error("cannot write " + path + ": " + std::strerror(errno));
   }
   auto hash = std::make_unique<Sha256>();
+  // The DiffID is computed as the bytes arrive (no second read of the blob).
+  std::unique_ptr<UncompressedDigest> layer_hash;
+  if (!diff_id.empty()) layer_hash = std::make_unique<UncompressedDigest>();
+  std::string decompress_error;
   uint64_t written = 0;
   bool too_large = false;
   int write_errno = 0;
@@ -169,6 +176,14 @@ uint64_t fetch_blob(Store &store, registry::RegistryClient &client, const std::s
       off += static_cast<size_t>(w);
     }
     hash->update(data, n);
+    if (layer_hash) {
+      try {  // nothing may throw through libcurl's callback
+        layer_hash->update(data, n);
+      } catch (const Error &e) {
+        decompress_error = e.what();
+        return false;
+      }
+    }
     written += n;
     if (progress) progress->done = written;
     return true;
@@ -176,13 +191,14 @@ uint64_t fetch_blob(Store &store, registry::RegistryClient &client, const std::s
   auto restart = [&] {
     if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) != 0) write_errno = errno;
     hash = std::make_unique<Sha256>();
+    if (layer_hash) layer_hash = std::make_unique<UncompressedDigest>();
     written = 0;
   };
   try {
     try {
       client.get_blob(digest, 0, sink, restart);
     } catch (const Error &) {
-      if (!too_large && !write_errno) throw;
+      if (!too_large && !write_errno && decompress_error.empty()) throw;
     }
     if (write_errno) {
       throw Error("cannot write " + path + ": " + std::strerror(write_errno) +
@@ -200,6 +216,20 @@ uint64_t fetch_blob(Store &store, registry::RegistryClient &client, const std::s
     if (got != digest) {
       throw Error("blob " + digest + " from " + client.describe() + " does not match its digest (the bytes hash to " + got +
                   "): the registry served corrupted data; nothing stored");
+    }
+    if (layer_hash) {
+      std::string got_diff_id;
+      try {
+        if (!decompress_error.empty()) throw Error(decompress_error);
+        got_diff_id = layer_hash->finish();
+      } catch (const Error &e) {
+        throw Error("layer " + digest + " from " + client.describe() + " does not unpack: " + e.what() + "; nothing stored");
+      }
+      if (got_diff_id != diff_id) {
+        throw Error("layer " + digest + " from " + client.describe() + " unpacks to content hashing to " + got_diff_id +
+                    ", but the image config's rootfs.diff_ids says " + diff_id + ": the image is inconsistent; nothing stored");
+      }
+      if (uncompressed) *uncompressed = layer_hash->uncompressed_size();
     }
     if (fsync(fd) != 0) throw Error("cannot write " + path + ": " + std::strerror(errno));
     close(fd);
@@ -342,7 +372,7 @@ PullResult pull_image(Store &store, const std::string &reference, const PullOpti
     throw Error(what + " is not a container image: its config has the media type '" + config_type + "'");
   }
   std::string config_digest = manifest["config"].value("digest", "");
-  result.bytes_fetched += fetch_blob(store, *client, config_digest, manifest["config"].value("size", uint64_t{0}), nullptr);
+  result.bytes_fetched += fetch_blob(store, *client, config_digest, manifest["config"].value("size", uint64_t{0}), "", nullptr);
   Json config = Json::parse(store.read_blob(config_digest), nullptr, false);
   if (config.is_discarded() || !config.is_object()) throw Error(what + ": the config " + config_digest + " is not JSON");
   std::string variant = config.value("variant", "");
@@ -356,6 +386,11 @@ PullResult pull_image(Store &store, const std::string &reference, const PullOpti
                 std::to_string(manifest["layers"].size()));
   }
 
+  for (const auto &d : diff_ids) {
+    if (!d.is_string()) throw Error(what + ": the config " + config_digest + " has a rootfs.diff_ids entry that is not a string");
+    digest_hex(d.get<std::string>());
+  }
+  std::vector<uint64_t> uncompressed_sizes(diff_ids.size(), 0);
   std::vector<std::unique_ptr<LayerProgress>> layers;
   for (const auto &l : manifest["layers"]) {
     std::string type = l.value("mediaType", "");
@@ -387,7 +422,8 @@ PullResult pull_image(Store &store, const std::string &reference, const PullOpti
         const Json &l = manifest["layers"][i];
         layers[i]->state = 1;
         try {
-          fetched += fetch_blob(store, *client, l["digest"].get<std::string>(), layers[i]->total, layers[i].get());
+          fetched += fetch_blob(store, *client, l["digest"].get<std::string>(), layers[i]->total, diff_ids[i].get<std::string>(),
+                                layers[i].get(), &uncompressed_sizes[i]);
           layers[i]->state = 2;
         } catch (...) {
           std::lock_guard<std::mutex> lock(error_mutex);
@@ -415,9 +451,14 @@ PullResult pull_image(Store &store, const std::string &reference, const PullOpti
     info.digest = digest;
     info.diff_id = diff_ids[i].get<std::string>();
     info.size = layers[i]->total;
+    info.uncompressed_size = uncompressed_sizes[i];
     info.media_type = l.value("mediaType", std::string(k_media_layer_gzip));
     store.put_layer_meta(info);
   }
+  // Where these blobs live, so a push to another repository of this registry can mount them.
+  const std::string source = client->endpoint().host + "/" + ref.path;
+  store.add_blob_source(config_digest, source);
+  for (const auto &l : manifest["layers"]) store.add_blob_source(l["digest"].get<std::string>(), source);
   store.tag(what, resolved.manifest_digest);
   result.image = read_image(store, resolved.manifest_digest);
   if (options.progress != PullProgress::Quiet) {
@@ -427,10 +468,10 @@ PullResult pull_image(Store &store, const std::string &reference, const PullOpti
   return result;
 }
 
-void ensure_image(Store &store, const std::string &reference, PullPolicy policy, const PullOptions &options,
-                  std::ostream &log, std::vector<std::string> *pulled) {
-  if (policy == PullPolicy::Never) return;
-  if (policy == PullPolicy::Missing && store.resolve(reference)) return;
+std::optional<PullResult> ensure_image(Store &store, const std::string &reference, PullPolicy policy, const PullOptions &options,
+                                       std::ostream &log, std::vector<std::string> *pulled) {
+  if (policy == PullPolicy::Never) return std::nullopt;
+  if (policy == PullPolicy::Missing && store.resolve(reference)) return std::nullopt;
   PullResult r;
   try {
     r = pull_image(store, reference, options, log);
@@ -445,6 +486,7 @@ void ensure_image(Store &store, const std::string &reference, PullPolicy policy,
     throw;
   }
   if (pulled) pulled->push_back(r.reference + " from " + r.source + (r.from_mirror ? " (mirror)" : ""));
+  return r;
 }
 
 }  // namespace msm::executor

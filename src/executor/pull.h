@@ -44,9 +44,10 @@ struct PullResult {
 
 PullResult pull_image(Store &store, const std::string &reference, const PullOptions &options, std::ostream &log);
 
-// The image `reference` names, pulled first as `policy` says. `pulled` (if given) gets a line
-// per image pulled: "golang:1.16 from 127.0.0.1:5443 (mirror)".
-void ensure_image(Store &store, const std::string &reference, PullPolicy policy, const PullOptions &options,
-                  std::ostream &log, std::vector<std::string> *pulled = nullptr);
+// The image `reference` names, pulled first as `policy` says; returns what the pull did, or
+// nullopt when the store's copy was used. `pulled` (if given) gets a line per image pulled:
+// "golang:1.16 from 127.0.0.1:5443 (mirror)".
+std::optional<PullResult> ensure_image(Store &store, const std::string &reference, PullPolicy policy, const PullOptions &options,
+                                       std::ostream &log, std::vector<std::string> *pulled = nullptr);
 
 }  // namespace msm::executor

@@ -5,6 +5,7 @@
 #include "analysis/image_ref.h"
 #include "executor/digest.h"
 #include "util/error.h"
+#include "util/units.h"
 
 namespace msm::executor {
 
@@ -35,14 +36,29 @@ PushResult push_image(Store &store, const std::string &source, const std::string
     blobs.push_back({l["digest"].get<std::string>(), l.value("size", uint64_t{0})});
   }
   blobs.push_back({image.config_digest, image.manifest["config"].value("size", uint64_t{0})});
+  // "host/repository" names where a blob lives (Store::blob_sources).
+  const std::string registry_prefix = client.endpoint().host + "/";
+  const std::string here = registry_prefix + dest.path;
   for (const auto &b : blobs) {
-    if (client.has_blob(b.digest, b.size)) {
+    if (!client.has_blob(b.digest, b.size)) {
+      // Another repository of this registry that holds it (pulled from, or pushed to, before).
+      std::string mount_from;
+      for (const auto &known_at : store.blob_sources(b.digest)) {
+        if (known_at.starts_with(registry_prefix) && known_at != here) {
+          mount_from = known_at.substr(registry_prefix.size());
+          break;
+        }
+      }
+      if (client.upload_blob(b.digest, store.blob_path(b.digest), b.size, mount_from)) {
+        ++result.blobs_mounted;
+      } else {
+        ++result.blobs_uploaded;
+        result.bytes_uploaded += b.size;
+      }
+    } else {
       ++result.blobs_present;
-      continue;
     }
-    client.upload_blob(b.digest, store.blob_path(b.digest), b.size);
-    ++result.blobs_uploaded;
-    result.bytes_uploaded += b.size;
+    store.add_blob_source(b.digest, here);
   }
   std::string bytes = store.read_blob(image.manifest_digest);
   std::string media_type = image.manifest.value("mediaType", std::string(k_media_oci_manifest));
@@ -53,7 +69,9 @@ PushResult push_image(Store &store, const std::string &source, const std::string
   result.digest = image.manifest_digest;
   if (talk) {
     log << "pushed " << result.reference << " " << result.digest << ": " << result.blobs_uploaded << " blobs uploaded, "
-        << result.blobs_present << " already there\n";
+        << result.blobs_present << " already there";
+    if (result.blobs_mounted) log << ", " << result.blobs_mounted << " mounted from another repository";
+    log << " (" << util::human_bytes(result.bytes_uploaded) << " sent)\n";
   }
   return result;
 }

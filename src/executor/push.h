@@ -15,6 +15,7 @@ struct PushResult {
   std::string digest;     // the manifest digest the registry holds
   int blobs_uploaded = 0;
   int blobs_present = 0;
+  int blobs_mounted = 0;  // cross-repository mounts: no byte sent
   uint64_t bytes_uploaded = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -111,7 +112,7 @@ void remove_tree(const std::string &path) {
 
 Store::Store(std::string root) : m_root(std::move(root)) {
   while (m_root.size() > 1 && m_root.back() == '/') m_root.pop_back();
-  for (const char *sub : {"/blobs/sha256", "/layers", "/build-cache", "/meta", "/tmp", "/cache-mounts"}) make_dirs(m_root + sub);
+  for (const char *sub : {"/blobs/sha256", "/layers", "/build-cache", "/meta", "/sources", "/tmp", "/cache-mounts"}) make_dirs(m_root + sub);
   // The absolute path matters: overlay and bind mounts are made from child processes.
   m_root = fs::absolute(m_root).lexically_normal().string();
   while (m_root.size() > 1 && m_root.back() == '/') m_root.pop_back();
@@ -178,6 +179,27 @@ std::optional<LayerInfo> Store::layer_meta(std::string_view digest) const {
   if (j.is_discarded()) return std::nullopt;
   return LayerInfo{j.value("digest", ""), j.value("diff_id", ""), j.value("size", uint64_t{0}),
                    j.value("uncompressed_size", uint64_t{0}), j.value("media_type", std::string(k_media_layer_gzip))};
+}
+
+void Store::add_blob_source(std::string_view digest, const std::string &location) {
+  std::vector<std::string> known = blob_sources(digest);
+  if (std::find(known.begin(), known.end(), location) != known.end()) return;
+  // One short line appended with O_APPEND: concurrent pulls and pushes never interleave it.
+  std::string path = m_root + "/sources/" + digest_hex(digest);
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return;  // a hint: losing it costs an upload, not correctness
+  std::string line = location + "\n";
+  (void)!write(fd, line.data(), line.size());
+  close(fd);
+}
+
+std::vector<std::string> Store::blob_sources(std::string_view digest) const {
+  std::vector<std::string> out;
+  std::ifstream in(m_root + "/sources/" + digest_hex(digest));
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
 }
 
 bool Store::has_layer_dir(std::string_view id) const { return access(layer_dir(id).c_str(), F_OK) == 0; }
@@ -330,6 +352,7 @@ uint64_t Store::prune(bool keep_build_cache) {
     freed += size_of(e.path());
     fs::remove(e.path(), ec);
     fs::remove(m_root + "/meta/" + name + ".json", ec);
+    fs::remove(m_root + "/sources/" + name, ec);
   }
   for (const auto &e : fs::directory_iterator(m_root + "/layers", ec)) {
     if (keep_layers.count(e.path().filename().string())) continue;

@@ -6,6 +6,7 @@
 //   <root>/build-cache/<key>/     a layer a build step made (its overlay upper dir), by cache key
 //   <root>/build-cache/<key>.json that step's record: empty or not, the exported blob once tarred
 //   <root>/meta/<hex>.json        per layer blob: DiffID, sizes, media type
+//   <root>/sources/<hex>          per blob: "registry/repository" lines where it was pulled or pushed
 //   <root>/index.json             tagged images: reference → manifest digest
 //   <root>/cache-mounts/<id>/     RUN --mount=type=cache directories
 //   <root>/tmp/                   scratch space (same filesystem, so renames are atomic)
@@ -72,6 +73,12 @@ class Store {
 
   void put_layer_meta(const LayerInfo &info);
   std::optional<LayerInfo> layer_meta(std::string_view digest) const;
+
+  // Where a blob is known to live on registries ("host[:port]/repository", each pull and push
+  // adds one), so a push to another repository of that registry mounts it instead of uploading.
+  // A hint only: a stale entry costs a refused mount, then a normal upload.
+  void add_blob_source(std::string_view digest, const std::string &location);
+  std::vector<std::string> blob_sources(std::string_view digest) const;
 
   std::string layer_dir(std::string_view id) const { return m_root + "/layers/" + std::string(id); }
   std::string cache_dir(std::string_view key) const { return m_root + "/build-cache/" + std::string(key); }

@@ -101,6 +101,10 @@ Config load_config(const fs::path &path) {
         config.no_fail = value.as<bool>();
       } else if (key == "trustedRegistries" || key == "trusted-registries") {
         config.trusted_registries = string_list(value, where, key);
+      } else if (key == "registry-mirrors" || key == "registry_mirrors") {
+        config.registry_mirrors = string_list(value, where, key);
+      } else if (key == "insecure-registries" || key == "insecure_registries") {
+        config.insecure_registries = string_list(value, where, key);
       } else if (key == "label-schema" || key == "required-labels") {
         if (value.IsSequence()) {
           for (const auto &l : value) config.required_labels[l.as<std::string>()] = "text";

@@ -32,6 +32,10 @@ struct Config {
   // server validate it (formatter::options_from_config). hadolint's string `format:` is not this.
   nlohmann::json format_section;
   std::set<std::string> enabled_opt_in;     // opt-in rules turned on (canonical codes)
+  // Registry settings for pulls and pushes (Docker's daemon.json names): the command line's
+  // --registry-mirror / --insecure-registry and the environment take precedence.
+  std::vector<std::string> registry_mirrors;
+  std::vector<std::string> insecure_registries;
 
   // Whether a rule runs: opt-in rules only when `enable:` lists them or an `override:` gives
   // them a severity (hadolint's way: its off-by-default rules have severity "ignore").

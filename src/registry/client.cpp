@@ -101,9 +101,10 @@ bool is_loopback_host(std::string_view host) {
 }
 
 void RegistryOptions::add_environment() {
+  // A list the command line gave wins whole: the environment fills only what it left empty.
   auto add_list = [](const char *name, std::vector<std::string> &into) {
     const char *v = std::getenv(name);
-    if (!v) return;
+    if (!v || !into.empty()) return;
     std::string s = v;
     for (size_t pos = 0; pos <= s.size();) {
       size_t comma = s.find(',', pos);
@@ -117,6 +118,15 @@ void RegistryOptions::add_environment() {
   };
   add_list("MSMIGRATE_REGISTRY_MIRRORS", mirrors);
   add_list("MSMIGRATE_INSECURE_REGISTRIES", insecure);
+  if (const char *v = std::getenv("MSMIGRATE_PUSH_CHUNK_SIZE"); v && *v) {
+    char *end = nullptr;
+    errno = 0;
+    unsigned long long n = std::strtoull(v, &end, 10);
+    if (errno != 0 || *end != '\0' || *v == '-') {
+      throw Error(std::string("MSMIGRATE_PUSH_CHUNK_SIZE=") + v + ": want a number of bytes (0: one PUT per blob)");
+    }
+    chunk_size = n;
+  }
 }
 
 std::vector<Endpoint> endpoints_for(std::string_view domain, const RegistryOptions &options) {
@@ -356,12 +366,18 @@ std::string Session::fetch_token(const Endpoint &endpoint, const Challenge &chal
     if (token.empty() && j.contains("token") && j["token"].is_string()) token = j["token"].get<std::string>();
   }
   if (token.empty()) throw Error("the token server " + realm_host + " of " + endpoint.host + " answered without a token");
-  long expires_in = 60;
-  if (j.contains("expires_in") && j["expires_in"].is_number_integer()) expires_in = std::max(10L, j["expires_in"].get<long>());
+  // The token spec: `expires_in` seconds from issue, 60 when the server does not say.
+  long long expires_in = 60;
+  if (j.contains("expires_in") && j["expires_in"].is_number_integer() && j["expires_in"].get<long long>() > 0) {
+    expires_in = std::min<long long>(j["expires_in"].get<long long>(), 24 * 3600);
+  }
+  // Renewed before it runs out: 10 s early, or at half its life when that is shorter, so a
+  // request never leaves with a token about to expire.
+  auto life = std::chrono::milliseconds(expires_in * 1000);
+  auto renew_at = std::chrono::steady_clock::now() + life - std::min(life / 2, std::chrono::milliseconds(10000));
   std::string key = token_key(endpoint.host, challenge, scope);
   std::lock_guard<std::mutex> lock(m_mutex);
-  // Renewed a little before it runs out.
-  m_tokens[key] = {token, std::chrono::steady_clock::now() + std::chrono::seconds(expires_in - std::min(expires_in / 2, 10L))};
+  m_tokens[key] = {token, renew_at};
   return token;
 }
 
@@ -547,28 +563,88 @@ bool RegistryClient::has_blob(const std::string &digest, uint64_t size) {
   return length.empty() || length == std::to_string(size);
 }
 
-void RegistryClient::upload_blob(const std::string &digest, const std::string &path, uint64_t size) {
-  HttpRequest start;
-  start.method = "POST";
-  start.url = "/v2/" + m_repository + "/blobs/uploads/";
-  HttpResponse session = send(start, m_push_scope);
-  if (session.status != 202) fail(session, "an upload of " + digest);
-  std::string location = session.header("location");
-  if (location.empty()) throw Error(describe() + " opened an upload without a Location");
+std::string RegistryClient::start_upload(const std::string &digest, const std::string &mount_from) {
   Session::Ping ping = m_session.ping(m_endpoint);
+  std::string uploads = "/v2/" + m_repository + "/blobs/uploads/";
+  std::string location;
+  if (!mount_from.empty()) {
+    HttpRequest mount;
+    mount.method = "POST";
+    // `from` always goes with `mount` (Quay fails without it).
+    mount.url = uploads + "?mount=" + util::percent_encode(digest) + "&from=" + util::percent_encode(mount_from);
+    // The token must allow pulling from the source repository too (distribution answers 401 naming both).
+    HttpResponse r = send(mount, m_push_scope + " repository:" + mount_from + ":pull");
+    if (r.status == 201) {
+      std::string stored = r.header("docker-content-digest");
+      if (!stored.empty() && stored != digest) {
+        throw Error(describe() + " mounted blob " + digest + " under another digest, " + stored);
+      }
+      return "";
+    }
+    // 202: the registry opened a plain session instead. Anything else (a registry that refuses
+    // mounts, GGCR #1404): a plain upload follows.
+    if (r.status == 202) location = r.header("location");
+  }
+  if (location.empty()) {
+    HttpRequest start;
+    start.method = "POST";
+    start.url = uploads;
+    HttpResponse session = send(start, m_push_scope);
+    if (session.status != 202) fail(session, "an upload of " + digest);
+    location = session.header("location");
+  }
+  if (location.empty()) throw Error(describe() + " opened an upload without a Location");
   // The Location is used as given (distribution signs its state), relative to the registry.
-  std::string url = resolve_url(ping.scheme + "://" + m_endpoint.host + start.url, location);
-  url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("digest=") + digest;
+  return resolve_url(ping.scheme + "://" + m_endpoint.host + uploads, location);
+}
+
+std::string RegistryClient::upload_chunks(std::string url, int fd, const std::string &digest, uint64_t size) {
+  const uint64_t chunk = m_session.options().chunk_size;
+  for (uint64_t offset = 0; offset < size;) {
+    uint64_t n = std::min(chunk, size - offset);
+    std::string range = std::to_string(offset) + "-" + std::to_string(offset + n - 1);  // inclusive
+    HttpRequest patch;
+    patch.method = "PATCH";
+    patch.url = url;
+    patch.headers.push_back("Content-Type: application/octet-stream");
+    patch.headers.push_back("Content-Range: " + range);
+    patch.body_fd = fd;
+    patch.body_offset = offset;
+    patch.body_size = n;
+    // Not retried blindly: a chunk the registry partly received, sent again, would corrupt the blob.
+    HttpResponse r = exchange(patch, m_push_scope);
+    if (r.status != 202) fail(r, "chunk " + range + " of " + digest);
+    // The registry says how much it holds ("0-<last byte>"): anything else is a lost chunk.
+    std::string held = r.header("range");
+    if (!held.empty() && held != "0-" + std::to_string(offset + n - 1) && held != "bytes=0-" + std::to_string(offset + n - 1)) {
+      throw Error(describe() + " holds bytes " + held + " of blob " + digest + " after chunk " + range + ": the upload lost data");
+    }
+    std::string next = r.header("location");
+    if (next.empty()) throw Error(describe() + " answered a chunk of " + digest + " without a Location");
+    url = resolve_url(url, next);  // each answer names the session's next URL
+    offset += n;
+  }
+  return url;
+}
+
+bool RegistryClient::upload_blob(const std::string &digest, const std::string &path, uint64_t size, const std::string &mount_from) {
+  std::string url = start_upload(digest, mount_from);
+  if (url.empty()) return true;
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw Error("cannot read " + path + ": " + std::strerror(errno));
-  HttpRequest put;
-  put.method = "PUT";
-  put.url = url;
-  put.headers.push_back("Content-Type: application/octet-stream");
-  put.body_fd = fd;
-  put.body_size = size;
   HttpResponse done;
   try {
+    HttpRequest put;
+    put.method = "PUT";
+    put.headers.push_back("Content-Type: application/octet-stream");
+    uint64_t chunk = m_session.options().chunk_size;
+    if (chunk > 0 && size > chunk) {
+      url = upload_chunks(url, fd, digest, size);  // then an empty PUT closes the session
+    } else {
+      put.body_fd = fd;
+      put.body_size = size;
+    }
+    put.url = url + (url.find('?') == std::string::npos ? "?" : "&") + "digest=" + util::percent_encode(digest);
     done = send(put, m_push_scope);
   } catch (...) {
     close(fd);
@@ -580,6 +656,7 @@ void RegistryClient::upload_blob(const std::string &digest, const std::string &p
   if (!stored.empty() && stored != digest) {
     throw Error(describe() + " stored blob " + digest + " under another digest, " + stored);
   }
+  return false;
 }
 
 std::string RegistryClient::put_manifest(const std::string &tag_or_digest, const std::string &bytes, const std::string &media_type) {

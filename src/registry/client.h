@@ -38,9 +38,16 @@ struct RegistryOptions {
   CredentialOptions credentials;
   std::string cert_dir;               // certs.d-style directory (ca.crt, client.cert/.key) for every host
   int attempts = 5;                   // tries per request on 429, 5xx and dropped connections
+  // Blobs larger than this go up in PATCH chunks of this size (0: always one PUT). Chunks keep a
+  // failure from costing the whole blob, and suit registries behind proxies that cap a request's
+  // body; one PUT is fastest on a direct connection.
+  uint64_t chunk_size = k_default_chunk_size;
+  static constexpr uint64_t k_default_chunk_size = 64ull << 20;
   std::chrono::milliseconds first_backoff{500};
 
-  // MSMIGRATE_REGISTRY_MIRRORS and MSMIGRATE_INSECURE_REGISTRIES (comma-separated) added.
+  // MSMIGRATE_REGISTRY_MIRRORS and MSMIGRATE_INSECURE_REGISTRIES (comma-separated) for each list
+  // still empty: a flag beats the environment, which beats the configuration file.
+  // MSMIGRATE_PUSH_CHUNK_SIZE (bytes) sets chunk_size.
   void add_environment();
 };
 
@@ -130,14 +137,23 @@ class RegistryClient {
 
   // Push (these ask for pull,push access). Whether the repository holds the blob already.
   bool has_blob(const std::string &digest, uint64_t size);
-  // Uploads `size` bytes of the file at `path` (POST for a session, then one PUT with the digest).
-  void upload_blob(const std::string &digest, const std::string &path, uint64_t size);
+  // Puts `size` bytes of the file at `path` into the repository. With `mount_from` (another
+  // repository of this registry said to hold the blob) a cross-repository mount is asked first:
+  // true when the registry mounted it (201), so no byte was sent. Otherwise, or when the
+  // registry opens a session instead (202) or refuses the mount, the bytes are uploaded: one PUT,
+  // or PATCH chunks of RegistryOptions::chunk_size then an empty PUT when the blob is larger.
+  bool upload_blob(const std::string &digest, const std::string &path, uint64_t size, const std::string &mount_from = "");
   // PUTs manifest bytes under a tag or digest with their media type; returns the registry's digest.
   std::string put_manifest(const std::string &tag_or_digest, const std::string &bytes, const std::string &media_type);
 
  private:
   HttpResponse send(HttpRequest request, const std::string &scope);
   HttpResponse exchange(HttpRequest request, const std::string &scope);
+  // POST for an upload session (a mount when `mount_from` is given): the session URL, or "" when
+  // the registry mounted the blob.
+  std::string start_upload(const std::string &digest, const std::string &mount_from);
+  // Sends the file's bytes as PATCH chunks to the session; returns the URL to finish with PUT.
+  std::string upload_chunks(std::string url, int fd, const std::string &digest, uint64_t size);
   [[noreturn]] void fail(const HttpResponse &response, const std::string &what);
 
   Session &m_session;

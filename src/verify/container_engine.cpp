@@ -47,7 +47,7 @@ class BuiltinEngine : public Engine {
   // Pulls here, before the timed build, so the figures do not include the download.
   void prepare(const BuildRequest &request) override {
     for (const auto &ref : base_images(request)) {
-      if (m_pulled.insert(ref).second) executor::ensure_image(m_store, ref, m_pull, m_pull_options, std::cerr);
+      if (m_pulled.insert(ref).second) pull_if_needed(ref);
       if (!m_store.resolve(ref)) continue;  // the build's own error names it
       for (const auto &layer : executor::find_image(m_store, ref).layers) m_store.ensure_extracted(layer);
     }
@@ -78,7 +78,7 @@ class BuiltinEngine : public Engine {
   }
 
   executor::Image stock_image(const std::string &reference) override {
-    if (m_pulled.insert(reference).second) executor::ensure_image(m_store, reference, m_pull, m_pull_options, std::cerr);
+    if (m_pulled.insert(reference).second) pull_if_needed(reference);
     return executor::find_image(m_store, reference);
   }
 
@@ -122,6 +122,10 @@ class BuiltinEngine : public Engine {
   executor::PullPolicy m_pull;
   executor::PullOptions m_pull_options;
   std::set<std::string> m_pulled;  // asked once per verify, whatever the policy
+
+  void pull_if_needed(const std::string &reference) {
+    if (auto r = executor::ensure_image(m_store, reference, m_pull, m_pull_options, std::cerr)) m_pulled_images.push_back(std::move(*r));
+  }
 };
 
 // buildah, podman or docker through their command lines.

@@ -62,9 +62,15 @@ class Engine {
   // Makes a stock image the driver runs (`docker run IMAGE …`) available to the engine; returns
   // it as read from msmigrate's store.
   virtual executor::Image stock_image(const std::string &reference) = 0;
+  // The images pulled from registries so far (the builtin engine pulls; the others load from
+  // msmigrate's store).
+  const std::vector<executor::PullResult> &pulled() const { return m_pulled_images; }
   // Runs a container; its stdout goes to `stdout_path` ("" keeps it in the log). Returns the
   // exit status; the output is appended to `log`.
   virtual int run(const RunRequest &request, const std::string &stdout_path, std::string &log) = 0;
+
+ protected:
+  std::vector<executor::PullResult> m_pulled_images;
 };
 
 // "builtin", "buildah", "podman" or "docker". `engine_root` (buildah/podman): a private storage

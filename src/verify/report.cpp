@@ -58,6 +58,11 @@ Json seconds_json(const std::optional<double> &s) { return s ? Json(std::round(*
 
 std::string config_value_text(const Json &v) { return v.is_null() ? "(not set)" : v.dump(); }
 
+// "golang:1.16 sha256:… from 127.0.0.1:5443 (mirror), 12.3 MB fetched"
+std::string pulled_text(const PulledImage &p) {
+  return p.reference + " " + p.digest + " from " + p.registry + (p.mirror ? " (mirror)" : "") + ", " + human_bytes(p.bytes) + " fetched";
+}
+
 }  // namespace
 
 std::string human_bytes(uint64_t bytes) {
@@ -112,6 +117,7 @@ std::string render_table(const VerifyResult &r) {
       out << "  " << d.field << ": " << config_value_text(d.old_value) << " → " << config_value_text(d.new_value) << "\n";
     }
   }
+  for (const auto &p : r.pulled) out << "pulled: " << pulled_text(p) << "\n";
   for (const auto &n : r.notes) out << "note: " << n << "\n";
   if (!r.log_tail.empty()) out << "\nlast lines of the build log:\n" << r.log_tail << "\n";
   out << "\n" << verdict_line(r) << "\n";
@@ -157,6 +163,11 @@ Json render_json(const VerifyResult &r) {
                      {"note", s.note.empty() ? Json(nullptr) : Json(s.note)}});
   }
   j["steps"] = steps;
+  Json pulled = Json::array();
+  for (const auto &p : r.pulled) {
+    pulled.push_back({{"reference", p.reference}, {"digest", p.digest}, {"registry", p.registry}, {"mirror", p.mirror}, {"bytes", p.bytes}});
+  }
+  j["pulled"] = pulled;
   j["notes"] = r.notes;
   return j;
 }
@@ -261,6 +272,14 @@ std::string render_html(const VerifyResult &r) {
     for (const auto &d : r.config) {
       h << "<tr><th>" << util::escape_markup(d.field) << "</th><td>" << util::escape_markup(config_value_text(d.old_value)) << "</td><td>"
         << util::escape_markup(config_value_text(d.new_value)) << "</td></tr>\n";
+    }
+    h << "</table>\n";
+  }
+  if (!r.pulled.empty()) {
+    h << "<h2>Images pulled</h2>\n<table id=\"pulled\"><tr><th>image</th><th>digest</th><th>from</th><th>fetched</th></tr>\n";
+    for (const auto &p : r.pulled) {
+      h << "<tr><td><code>" << util::escape_markup(p.reference) << "</code></td><td><code>" << util::escape_markup(p.digest) << "</code></td><td>"
+        << util::escape_markup(p.registry) << (p.mirror ? " (mirror)" : "") << "</td><td>" << human_bytes(p.bytes) << "</td></tr>\n";
     }
     h << "</table>\n";
   }

@@ -221,21 +221,30 @@ class Verifier {
       m_result.verdict = "failed";
       m_result.failure = e.what();
       m_result.log_tail = log_tail(e.log());
+      record_pulls();
       return std::move(m_result);
     } catch (const Error &e) {
       // Anything else that stops a flow (a missing image, an artifact that is not there).
       m_result.verdict = "failed";
       m_result.failure = e.what();
+      record_pulls();
       return std::move(m_result);
     }
     // A conversion only rewrites the runtime stage's artifact COPY lines, so no config
     // difference is expected: every one fails the verification.
     bool same = m_result.files && m_result.files->differences.empty() && m_result.config.empty();
     m_result.verdict = same ? "verified" : "different";
+    record_pulls();
     return std::move(m_result);
   }
 
  private:
+  void record_pulls() {
+    for (const auto &p : m_engine->pulled()) {
+      m_result.pulled.push_back({p.reference, p.image.manifest_digest, p.source, p.from_mirror, p.bytes_fetched});
+    }
+  }
+
   void collect_sources() {
     auto add = [&](const std::string &rel) {
       if (rel.empty()) return;

@@ -41,6 +41,15 @@ struct ImageFigures {
   uint64_t uncompressed = 0;
 };
 
+// An image the builtin engine pulled from a registry for this verification.
+struct PulledImage {
+  std::string reference;  // familiar name: "golang:1.16"
+  std::string digest;     // manifest digest
+  std::string registry;   // the endpoint it came from: a mirror's host, "registry-1.docker.io"
+  bool mirror = false;
+  uint64_t bytes = 0;     // fetched (layers already in the store cost nothing)
+};
+
 struct ConfigDifference {
   std::string field;  // Entrypoint, Cmd, Env...
   nlohmann::ordered_json old_value;
@@ -88,6 +97,7 @@ struct VerifyResult {
   std::vector<ConfigDifference> config;
   bool config_equal = true;
   std::vector<FlowStep> steps;
+  std::vector<PulledImage> pulled;  // in the order they were pulled
   std::vector<std::string> notes;
 
   int exit_code() const { return verdict == "verified" ? 0 : 1; }

@@ -7,12 +7,7 @@ source "$(dirname "$0")/lib/registry_lib.sh"
 
 start_registry reg
 reg=127.0.0.1:$reg_port
-proxy_port=$(free_port)
-echo pass >"$tmp/mode"
-python3 "$root/tests/e2e/lib/fault_proxy.py" "$proxy_port" "$reg" "$pki/ca.crt" "$tmp/mode" "$tmp/proxy.log" 2>"$tmp/proxy.err" &
-pids+=($!)
-proxy=127.0.0.1:$proxy_port
-for i in $(seq 50); do curl -s -o /dev/null "http://$proxy/v2/" && break; sleep 0.1; done
+start_fault_proxy "$reg"
 
 make_small_image "$tmp/src-store" localhost/small:1
 "$bin" image --store "$tmp/src-store" save localhost/small:1 -o "$tmp/small.tar"
@@ -64,6 +59,26 @@ if [[ $(uname -m) == x86_64 ]]; then
   contains "unknown media type named" "unknown media type 'application/vnd.example.unknown'" "$tmp/odd.err"
 fi
 
+# A layer whose uncompressed bytes are not what the config's rootfs.diff_ids says: refused while
+# it streams in, nothing of it stored, the image not tagged.
+python3 "$root/tests/e2e/lib/make_oci_layout.py" "$tmp/lying" lying --wrong-diff-id >/dev/null
+skopeo copy -q --all --dest-cert-dir "$HOME/.config/containers/certs.d/$reg" "oci:$tmp/lying:lying" "docker://$reg/msm/lying:1" >"$tmp/lying.log" 2>&1
+check "push of the inconsistent image: $(tail -1 "$tmp/lying.log")" test $? -eq 0
+lying_layer=$(skopeo inspect --cert-dir "$HOME/.config/containers/certs.d/$reg" --override-arch amd64 --format '{{index .Layers 0}}' "docker://$reg/msm/lying:1")
+fresh_store
+"$bin" image pull --platform linux/amd64 "$reg/msm/lying:1" >/dev/null 2>"$tmp/lying.err"
+check "wrong DiffID: exit 2" test $? -eq 2
+contains "wrong DiffID: says which layer and what the config claims" "but the image config's rootfs.diff_ids says" "$tmp/lying.err"
+contains "wrong DiffID: names the layer" "layer $lying_layer" "$tmp/lying.err"
+check "wrong DiffID: the layer is not stored" test ! -e "$MSMIGRATE_STORE/blobs/sha256/${lying_layer#sha256:}"
+check "wrong DiffID: no temp files left" no_temp_files
+check "wrong DiffID: not tagged" bash -c "! '$bin' image ls -q | grep -q lying"
+# The same pull of the consistent image works (the check is not refusing everything).
+python3 "$root/tests/e2e/lib/make_oci_layout.py" "$tmp/honest" honest >/dev/null
+skopeo copy -q --all --dest-cert-dir "$HOME/.config/containers/certs.d/$reg" "oci:$tmp/honest:honest" "docker://$reg/msm/honest:1" >/dev/null 2>&1
+"$bin" image pull --platform linux/amd64 "$reg/msm/honest:1" >/dev/null 2>"$tmp/honest.err"
+check "consistent DiffIDs (gzip, zstd, tar): exit 0: $(tail -1 "$tmp/honest.err")" test $? -eq 0
+
 # A docker.io mirror that is down hands over to the next one (Docker Hub itself is never reached:
 # the working mirror answers first).
 skopeo_push "oci-archive:$tmp/small.tar" "$reg/library/busybox-mirror-test:1" >/dev/null 2>&1
@@ -77,6 +92,27 @@ contains "tagged under its Docker Hub name" "busybox-mirror-test:1" "$tmp/mirror
 fresh_store
 MSMIGRATE_REGISTRY_MIRRORS="$reg" "$bin" image pull busybox-mirror-test:1 >/dev/null 2>"$tmp/mirror-env.err"
 check "mirror from MSMIGRATE_REGISTRY_MIRRORS: $(tail -1 "$tmp/mirror-env.err")" test $? -eq 0
+# `registry-mirrors` in the .msmigrate.yaml found upward from the current directory; a flag or
+# the environment replaces the file's list (flag > environment > configuration).
+mkdir -p "$tmp/project/sub"
+printf 'registry-mirrors:\n  - %s\n  - %s\n' "$dead" "$reg" >"$tmp/project/.msmigrate.yaml"
+fresh_store
+(cd "$tmp/project/sub" && "$bin" image pull busybox-mirror-test:1) >/dev/null 2>"$tmp/mirror-config.err"
+check "mirrors from .msmigrate.yaml: exit 0: $(tail -1 "$tmp/mirror-config.err")" test $? -eq 0
+contains "the file's dead mirror is tried first" "mirror $dead" "$tmp/mirror-config.err"
+contains "then the file's working mirror" "from $reg (mirror)" "$tmp/mirror-config.err"
+fresh_store
+(cd "$tmp/project" && MSMIGRATE_REGISTRY_MIRRORS="$reg" "$bin" image pull busybox-mirror-test:1) >/dev/null 2>"$tmp/mirror-over-env.err"
+check "environment over the file: exit 0" test $? -eq 0
+check "environment over the file: the file's dead mirror is not tried" bash -c "! grep -q 'mirror $dead' '$tmp/mirror-over-env.err'"
+fresh_store
+(cd "$tmp/project" && MSMIGRATE_REGISTRY_MIRRORS="$dead" "$bin" image pull --registry-mirror "$reg" busybox-mirror-test:1) >/dev/null 2>"$tmp/mirror-over-flag.err"
+check "flag over environment and file: exit 0" test $? -eq 0
+check "flag over environment and file: the dead mirror is not tried" bash -c "! grep -q 'mirror $dead' '$tmp/mirror-over-flag.err'"
+printf 'registry-mirrors: %s\n' "$reg" >"$tmp/project/.msmigrate.yaml"
+(cd "$tmp/project" && "$bin" image pull busybox-mirror-test:1) >/dev/null 2>"$tmp/mirror-bad.err"
+check "a malformed registry-mirrors: exit 2" test $? -eq 2
+contains "a malformed registry-mirrors names the file" "$tmp/project/.msmigrate.yaml: 'registry-mirrors' must be a list" "$tmp/mirror-bad.err"
 
 # The registry killed in the middle of a pull (the proxy, trickling the blob out, is what dies):
 # a clear error after the retries, nothing half-written, nothing tagged.

@@ -36,13 +36,32 @@ contains "--pull=never: says how to pull" "msmigrate image pull golang:1.16" "$t
 
 # verify pulls golang:1.16 and alpine:latest through the mirror and proves the conversion.
 export MSMIGRATE_REGISTRY_MIRRORS=$mirror
-"$bin" verify "$proj" --format json >"$tmp/verify.json" 2>"$tmp/verify.log"
+"$bin" verify "$proj" --format json --report "$tmp/report.html" >"$tmp/verify.json" 2>"$tmp/verify.log"
 code=$?
 check "href-counter verifies: exit 0 (got $code): $(tail -5 "$tmp/verify.log")" test $code -eq 0
 contains "golang:1.16 pulled through the mirror" "pulling golang:1.16 from $mirror (mirror)" "$tmp/verify.log"
 contains "alpine:latest pulled through the mirror" "pulling alpine:latest from $mirror (mirror)" "$tmp/verify.log"
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if r['verdict'] == 'verified' else 1)" "$tmp/verify.json"
 check "verdict: verified" test $? -eq 0
+# The report lists what was pulled: reference, manifest digest, where from, bytes fetched.
+python3 - "$tmp/verify.json" "$mirror" >"$tmp/pulled.txt" 2>&1 <<'PY'
+import json, sys
+r, mirror = json.load(open(sys.argv[1])), sys.argv[2]
+by_ref = {p["reference"]: p for p in r["pulled"]}
+assert set(by_ref) == {"golang:1.16", "alpine:latest"}, by_ref
+for p in by_ref.values():
+    assert p["registry"] == mirror and p["mirror"] is True, p
+    assert p["digest"].startswith("sha256:") and len(p["digest"]) == 71, p
+    assert p["bytes"] > 0, p
+print("ok")
+PY
+check "JSON lists both pulled images with digest, mirror and bytes: $(cat "$tmp/pulled.txt")" test "$(cat "$tmp/pulled.txt")" = ok
+golang_digest=$(python3 -c 'import json,sys; print([p["digest"] for p in json.load(open(sys.argv[1]))["pulled"] if p["reference"] == "golang:1.16"][0])' "$tmp/verify.json")
+contains "HTML report: the pulled-images table" '<table id="pulled">' "$tmp/report.html"
+contains "HTML report: golang:1.16 with its digest" "<code>golang:1.16</code></td><td><code>$golang_digest</code></td><td>$mirror (mirror)" "$tmp/report.html"
+"$bin" verify "$proj" --format json >"$tmp/verify2.json" 2>/dev/null
+check "a second verify pulls nothing and lists nothing" \
+  python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["pulled"] == [] else 1)' "$tmp/verify2.json"
 check "project untouched" diff -r "$root/fixtures/verify/href-counter" "$proj"
 "$bin" image ls -q >"$tmp/ls"
 contains "golang:1.16 in the store under its Docker Hub name" "golang:1.16" "$tmp/ls"

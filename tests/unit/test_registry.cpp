@@ -122,12 +122,17 @@ TEST_CASE("registry: mirrors and insecure registries from the environment") {
   setenv("MSMIGRATE_REGISTRY_MIRRORS", " a.example:5000, b.example ,", 1);
   setenv("MSMIGRATE_INSECURE_REGISTRIES", "10.0.0.5:5000", 1);
   RegistryOptions options;
-  options.mirrors = {"flag.example"};
   options.add_environment();
+  CHECK(options.mirrors == std::vector<std::string>{"a.example:5000", "b.example"});
+  CHECK(options.insecure == std::vector<std::string>{"10.0.0.5:5000"});
+  // A flag's list wins whole over the environment's.
+  RegistryOptions flagged;
+  flagged.mirrors = {"flag.example"};
+  flagged.add_environment();
   unsetenv("MSMIGRATE_REGISTRY_MIRRORS");
   unsetenv("MSMIGRATE_INSECURE_REGISTRIES");
-  CHECK(options.mirrors == std::vector<std::string>{"flag.example", "a.example:5000", "b.example"});
-  CHECK(options.insecure == std::vector<std::string>{"10.0.0.5:5000"});
+  CHECK(flagged.mirrors == std::vector<std::string>{"flag.example"});
+  CHECK(flagged.insecure == std::vector<std::string>{"10.0.0.5:5000"});
 }
 
 TEST_CASE("registry: credentials from Docker's config and podman's auth.json") {

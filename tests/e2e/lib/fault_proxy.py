@@ -8,8 +8,9 @@ the registry tests need into blob downloads. The mode is read from MODE_FILE on 
   drop-once       the first blob GET sends half its body and closes the connection
   drop-once-200   like drop-once, and Range requests are answered 200 with the whole blob
   slow            blob bodies trickle out in 64 kB pieces, 20 ms apart
+  slow-head       a manifest HEAD is answered after 2.5 s (a client's token outlives its expiry)
 
-Each request is logged to LOG_FILE as "METHOD PATH range=<Range header>".
+Each request is logged to LOG_FILE as "METHOD PATH range=<Range> content-range=<Content-Range>".
 
 usage: fault_proxy.py PORT UPSTREAM_HOST:PORT CA_FILE MODE_FILE LOG_FILE
 """
@@ -36,7 +37,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def forward(self, method):
         mode = open(mode_file).read().strip()
         with lock, open(log_file, "a") as log:
-            log.write(f"{method} {self.path} range={self.headers.get('Range', '')}\n")
+            log.write(f"{method} {self.path} range={self.headers.get('Range', '')}"
+                      f" content-range={self.headers.get('Content-Range', '')}\n")
         is_blob = method == "GET" and "/blobs/sha256:" in self.path
         with lock:
             if mode != state["mode"]:  # "once" counts from the mode's start
@@ -50,6 +52,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
+        if mode == "slow-head" and method == "HEAD" and "/manifests/" in self.path:
+            time.sleep(2.5)
         body = None
         if method in ("POST", "PUT", "PATCH"):
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
@@ -68,6 +72,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         for k, v in resp.getheaders():
             if k.lower() in ("connection", "transfer-encoding", "content-length"):
                 continue
+            if k.lower() == "location":  # the registry names itself in upload Locations: name the proxy
+                v = v.replace(f"https://{upstream}", f"http://127.0.0.1:{port}")
             self.send_header(k, v)
         if method == "HEAD":
             self.send_header("Content-Length", resp.getheader("Content-Length", "0"))

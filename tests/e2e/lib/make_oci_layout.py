@@ -2,9 +2,10 @@
 """Writes an OCI layout for the registry tests: an index with a linux/amd64 image of three layers
 (gzip, zstd and uncompressed tar, each adding one file), a linux/arm64 image of one layer, and an
 attestation-style unknown/unknown entry that must be skipped. Optionally one layer of an
-unknown media type (--unknown-layer-type) for the refusal test.
+unknown media type (--unknown-layer-type) for the refusal test, or an amd64 config whose
+rootfs.diff_ids names other content for the gzip layer (--wrong-diff-id) for the DiffID check.
 
-usage: make_oci_layout.py DIR TAG [--unknown-layer-type]
+usage: make_oci_layout.py DIR TAG [--unknown-layer-type] [--wrong-diff-id]
 """
 import gzip
 import hashlib
@@ -34,6 +35,7 @@ def layer_tar(name, content):
 def main():
     out, tag = sys.argv[1], sys.argv[2]
     unknown = "--unknown-layer-type" in sys.argv
+    wrong_diff_id = "--wrong-diff-id" in sys.argv
     blobs = os.path.join(out, "blobs", "sha256")
     os.makedirs(blobs, exist_ok=True)
 
@@ -46,7 +48,8 @@ def main():
     def image(arch, layers):
         diff_ids, descriptors = [], []
         for media_type, raw, stored in layers:
-            diff_ids.append(sha(raw))
+            tampered = wrong_diff_id and arch == "amd64" and media_type.endswith("+gzip")
+            diff_ids.append(sha(raw + b"tampered") if tampered else sha(raw))
             descriptors.append({"mediaType": media_type, "digest": put(stored), "size": len(stored)})
         config = json.dumps({
             "architecture": arch, "os": "linux",

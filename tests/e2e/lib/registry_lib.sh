@@ -36,8 +36,39 @@ mkdir -p "$pki"
 ) >"$tmp/pki.log" 2>&1 || { cat "$tmp/pki.log"; fail "test CA"; finish; }
 htpasswd -Bbn testuser testpass >"$pki/htpasswd" 2>/dev/null
 
-# start_registry NAME [auth]: a registry with its own storage; sets ${NAME}_port and trusts the CA
-# for it through $HOME/.config/containers/certs.d/127.0.0.1:PORT (as podman and skopeo read it).
+# trust_and_wait PORT PATH: trusts the test CA for 127.0.0.1:PORT through
+# $HOME/.config/containers/certs.d (as podman and skopeo read it), then waits for PATH to answer.
+trust_and_wait() {
+  mkdir -p "$HOME/.config/containers/certs.d/127.0.0.1:$1"
+  cp "$pki/ca.crt" "$HOME/.config/containers/certs.d/127.0.0.1:$1/ca.crt"
+  local i
+  for i in $(seq 100); do
+    curl -s -o /dev/null --cacert "$pki/ca.crt" "https://127.0.0.1:$1$2" && break
+    sleep 0.1
+  done
+}
+
+# start_token_server: distribution's token server (lib/token_server.py) on 127.0.0.1 over TLS,
+# signing with a key of its own; sets token_port. testuser:testpass may do everything, anonymous
+# callers pull; the identity token test-refresh-token stands for testuser. Tokens live for the
+# seconds in $tmp/token-expires; each request is logged to $tmp/token.log.
+start_token_server() {
+  (cd "$pki" && openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=msmigrate test token signer" \
+    -keyout token.key -out token.crt) >>"$tmp/pki.log" 2>&1 || { fail "token signing key"; finish; }
+  token_port=$(free_port)
+  echo 300 >"$tmp/token-expires"
+  : >"$tmp/token.log"
+  python3 "$root/tests/e2e/lib/token_server.py" "$token_port" "$pki/server.crt" "$pki/server.key" "$pki/token.key" \
+    "$pki/token.crt" msmigrate-test-issuer testuser:testpass test-refresh-token "$tmp/token-expires" "$tmp/token.log" \
+    2>"$tmp/token-server.err" &
+  pids+=($!)
+  trust_and_wait "$token_port" "/token?service=probe"
+  : >"$tmp/token.log"
+}
+
+# start_registry NAME [auth|token]: a registry with its own storage; sets ${NAME}_port and trusts
+# the CA for it (trust_and_wait). auth: htpasswd; token: the bearer flow through
+# start_token_server's server.
 start_registry() {
   local name=$1 auth=${2:-}
   local dir=$tmp/registry-$name port
@@ -49,19 +80,29 @@ start_registry() {
     printf '  tls:\n    certificate: %s\n    key: %s\n' "$pki/server.crt" "$pki/server.key"
     if [[ $auth == auth ]]; then
       printf 'auth:\n  htpasswd:\n    realm: msmigrate-test\n    path: %s\n' "$pki/htpasswd"
+    elif [[ $auth == token ]]; then
+      printf 'auth:\n  token:\n    realm: https://127.0.0.1:%s/token\n    service: msmigrate-test-registry\n' "$token_port"
+      printf '    issuer: msmigrate-test-issuer\n    rootcertbundle: %s\n' "$pki/token.crt"
     fi
   } >"$dir/config.yml"
   docker-registry serve "$dir/config.yml" >"$dir/log" 2>&1 &
   pids+=($!)
   eval "${name}_pid=$!"
-  mkdir -p "$HOME/.config/containers/certs.d/127.0.0.1:$port"
-  cp "$pki/ca.crt" "$HOME/.config/containers/certs.d/127.0.0.1:$port/ca.crt"
-  local i
-  for i in $(seq 100); do
-    curl -s -o /dev/null --cacert "$pki/ca.crt" "https://127.0.0.1:$port/v2/" && break
-    sleep 0.1
-  done
+  trust_and_wait "$port" /v2/
   eval "${name}_port=$port"
+}
+
+# start_fault_proxy UPSTREAM: lib/fault_proxy.py on 127.0.0.1 (plain HTTP) in front of UPSTREAM, in
+# the mode written to $tmp/mode ("pass" to start), logging to $tmp/proxy.log; sets proxy.
+start_fault_proxy() {
+  local port
+  port=$(free_port)
+  echo pass >"$tmp/mode"
+  python3 "$root/tests/e2e/lib/fault_proxy.py" "$port" "$1" "$pki/ca.crt" "$tmp/mode" "$tmp/proxy.log" 2>"$tmp/proxy.err" &
+  pids+=($!)
+  proxy=127.0.0.1:$port
+  local i
+  for i in $(seq 50); do curl -s -o /dev/null "http://$proxy/v2/" && break; sleep 0.1; done
 }
 
 # A small image made here without a network: a rootfs of a few files imported into a store.
