@@ -245,3 +245,31 @@ TEST_CASE("convert: bad input is an error naming the file") {
   }
   fs::remove_all(tmp);
 }
+
+TEST_CASE("driver: a Jenkins workspace destination is the checkout; a relative docker cp path reads from /") {
+  auto m = read("docker build -t b -f Dockerfile.build .\nc=$(docker create b)\n"
+                "docker cp \"$c\":/src/app.jar /home/ci/agent/workspace/team/job\n"
+                "docker cp \"$c\":out/tool ./tool\n");
+  REQUIRE(m.extractions.size() == 2);
+  CHECK(m.extractions[0].host_path == "app.jar");
+  CHECK_FALSE(m.extractions[0].relative);
+  CHECK(m.extractions[1].container_path == "/out/tool");
+  CHECK(m.extractions[1].relative);
+  bool warned = false;
+  for (const auto &w : m.warnings) warned = warned || w.category == "ci-workspace";
+  CHECK(warned);
+  // Anywhere else outside the project is still an installer's destination.
+  auto outside = read("docker build -t b -f Dockerfile.build .\nc=$(docker create b)\ndocker cp \"$c\":/src/app /usr/local/bin\n");
+  REQUIRE_FALSE(outside.refusals.empty());
+  CHECK(outside.refusals[0].category == "installer-image");
+}
+
+TEST_CASE("driver: CI checkout variables name the project root; a cache under $HOME stays symbolic") {
+  auto m = read("docker run --rm -v \"$GITHUB_WORKSPACE:/w\" -v \"cache:$HOME/.cache\" -w /w img make\n");
+  REQUIRE(m.runs.size() == 1);
+  REQUIRE(m.runs[0].mounts.size() == 2);
+  CHECK(m.runs[0].mounts[0].kind == Mount::Kind::Source);
+  CHECK(m.runs[0].mounts[0].host == ".");
+  CHECK(m.runs[0].mounts[1].kind == Mount::Kind::Cache);
+  CHECK(m.runs[0].mounts[1].container == "$HOME/.cache");
+}
