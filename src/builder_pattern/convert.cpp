@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "analysis/image_ref.h"
 #include "analysis/stage_names.h"
 #include "analysis/stages.h"
 #include "syntax/document.h"
@@ -44,17 +45,18 @@ std::optional<std::string> relative_to(const std::string &p, const std::string &
   return std::nullopt;
 }
 
-// Image references compare with an implicit `:latest` and without docker.io/library/.
-std::string canonical_image(std::string image) {
-  for (std::string_view prefix : {"docker.io/library/", "docker.io/", "index.docker.io/library/"}) {
-    if (starts_with(image, prefix)) image = image.substr(prefix.size());
-  }
-  size_t slash = image.rfind('/');
-  size_t colon = image.rfind(':');
-  if (image.find('@') == std::string::npos && (colon == std::string::npos || (slash != std::string::npos && colon < slash))) {
-    image += ":latest";
-  }
-  return image;
+// Image references compare as Docker resolves them (`app` is `docker.io/library/app:latest`);
+// a reference that is not valid as written (it still holds a driver variable) compares as text.
+std::string canonical_image(const std::string &image) {
+  auto ref = analysis::try_parse_reference(image);
+  return ref ? ref->str() : image;
+}
+
+// The last component of an image's repository (`registry:5000/team/tool:1` -> `tool`).
+std::string image_base_name(const std::string &image) {
+  std::string repository = analysis::parse_image_ref(image).repository;
+  size_t slash = repository.rfind('/');
+  return slash == std::string::npos ? repository : repository.substr(slash + 1);
 }
 
 bool is_glob(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
@@ -211,13 +213,15 @@ class Converter {
 
   // --- which build is which ------------------------------------------------------------------
   void classify_builds() {
-    std::set<std::string> extracted_images;
-    for (const auto &e : m_model.extractions) extracted_images.insert(canonical_image(e.image));
+    // A tag names the image its latest build before the container started: a later build that
+    // reuses the tag (`-t app` for the builder, then again for the runtime) is not the builder.
+    std::set<size_t> builders;
+    for (const auto &e : m_model.extractions) {
+      if (auto i = build_tagged(canonical_image(e.image), e.seq)) builders.insert(*i);
+    }
     for (size_t i = 0; i < m_model.builds.size(); ++i) {
       const BuildStep &b = m_model.builds[i];
-      bool builder = m_options.build_dockerfile && normalize_path(*m_options.build_dockerfile) == b.dockerfile;
-      for (const auto &t : b.tags) builder = builder || extracted_images.count(canonical_image(t)) > 0;
-      if (builder) m_builder_builds.push_back(i);
+      if (builders.count(i) || (m_options.build_dockerfile && normalize_path(*m_options.build_dockerfile) == b.dockerfile)) m_builder_builds.push_back(i);
     }
     // Runtime candidates: later builds whose context holds something extracted.
     size_t first_extraction = SIZE_MAX;
@@ -255,10 +259,87 @@ class Converter {
       for (size_t i : candidates) {
         if (i != *m_runtime && m_model.builds[i].dockerfile == r.dockerfile) m_extra_runtime_builds.push_back(i);
       }
+      for (size_t i : m_builder_builds) {
+        for (const auto &t : m_model.builds[i].tags) {
+          if (std::find(r.tags.begin(), r.tags.end(), t) == r.tags.end()) continue;
+          m_conv.warnings.push_back(Finding{"shared-tag", "the runtime image is tagged `" + t + "` like the builder image built at " + m_model.builds[i].where.file + ":" + std::to_string(m_model.builds[i].where.line) + "; the tag kept naming the runtime image, and the builder is now a stage with no tag", r.where});
+        }
+      }
       if (!exists(r.dockerfile)) missing_dockerfile(r, "runtime");
     } else if (m_options.runtime_dockerfile) {
       throw Error(full(*m_options.runtime_dockerfile) + ": the driver never builds this Dockerfile after extracting artifacts");
+    } else {
+      adopt_runtime();
     }
+  }
+
+  // The driver builds no runtime image, yet one Dockerfile of the project COPYs what the driver
+  // extracts (that image is built by hand, by a deploy tool or by another CI step): it is the
+  // runtime, built from its own folder, and a warning says this was inferred. Several such
+  // files, or none, leave the artifacts to an export stage.
+  void adopt_runtime() {
+    // A bind-mounted folder the checkout lacks is filled by something the driver does not show
+    // (a fetch script, an earlier build): which of its files are sources and which are outputs
+    // is unknown, so no runtime is inferred from what it holds.
+    for (const auto &run : m_model.runs) {
+      for (const auto &m : run.mounts) {
+        if (m.kind == Mount::Kind::Source && !exists(m.host)) return;
+      }
+    }
+    std::set<std::string> built;
+    for (const auto &b : m_model.builds) built.insert(b.dockerfile);
+    std::vector<std::string> found;
+    std::string copied;
+    for (const auto &file : project_dockerfiles(m_options.root)) {
+      if (built.count(file)) continue;
+      std::string dir = fs::path(file).parent_path().generic_string();
+      if (dir.empty()) dir = ".";
+      auto doc = syntax::Document::parse(read(file), file);
+      std::string first;
+      for (const auto &ins : doc->instructions()) {
+        if ((!ins.is(syntax::InstructionKind::Copy) && !ins.is(syntax::InstructionKind::Add)) || ins.flag("from")) continue;
+        for (size_t a = 0; a + 1 < ins.args.size(); ++a) {
+          const std::string &v = ins.args[a].value;
+          if (v.empty() || v.find_first_of("$*?[") != std::string::npos || v.find("://") != std::string::npos) continue;
+          auto m = match(join_path(dir, normalize_path(v[0] == '/' ? v.substr(1) : v)));
+          if (m && first.empty()) first = v;
+        }
+      }
+      if (first.empty()) continue;
+      found.push_back(file);
+      copied = first;
+    }
+    if (found.size() != 1) return;
+    BuildStep step;
+    step.dockerfile = found[0];
+    step.context = fs::path(found[0]).parent_path().generic_string();
+    if (step.context.empty()) step.context = ".";
+    step.where = SourceRef{found[0], 1, ""};
+    size_t last = 0;
+    for (const auto &e : m_model.extractions) last = std::max(last, e.seq);
+    for (const auto &h : m_model.host_steps) last = std::max(last, h.seq);
+    for (const auto &b : m_model.builds) last = std::max(last, b.seq);
+    step.seq = last + 1;
+    m_model.builds.push_back(step);
+    m_runtime = m_model.builds.size() - 1;
+    m_adopted_runtime = true;
+    m_conv.runtime_dockerfile = step.dockerfile;
+    m_conv.runtime_context = step.context;
+    m_conv.warnings.push_back(Finding{"runtime-not-built", m_conv.driver + " never builds " + step.dockerfile + "; it is taken as the runtime Dockerfile because it copies `" + copied + "`, which the driver produces, and it is built from its own folder `" + step.context + "`", step.where});
+  }
+
+  // The build whose tag `image` names at driver step `seq`: the last one before it, or (an image
+  // used before the driver builds it) the first one after.
+  std::optional<size_t> build_tagged(const std::string &image, size_t seq) const {
+    std::optional<size_t> before, after;
+    for (size_t i = 0; i < m_model.builds.size(); ++i) {
+      for (const auto &t : m_model.builds[i].tags) {
+        if (canonical_image(t) != image) continue;
+        if (m_model.builds[i].seq < seq) before = i;
+        else if (!after) after = i;
+      }
+    }
+    return before ? before : after;
   }
 
   void load_builders() {
@@ -320,8 +401,7 @@ class Converter {
       // The stage name: "builder" for one builder, else from the image's repository name.
       std::string wanted = "builder";
       if (order.size() > 1) {
-        std::string repo = b.display_image.substr(0, b.display_image.rfind(':') == std::string::npos || b.display_image.rfind(':') < b.display_image.rfind('/') ? b.display_image.size() : b.display_image.rfind(':'));
-        wanted = base_name(repo);
+        wanted = image_base_name(b.display_image);
         if (wanted.find("build") == std::string::npos) wanted += "-builder";
       }
       if (b.doc) {
@@ -367,6 +447,7 @@ class Converter {
       m_builders.push_back(std::move(b));
     }
     link_chained_builders();
+    warn_relative_container_paths();
     collect_builder_sources();
     for (size_t i = 0; i < m_model.builds.size(); ++i) {
       bool used = (m_runtime && (i == *m_runtime || std::find(m_extra_runtime_builds.begin(), m_extra_runtime_builds.end(), i) != m_extra_runtime_builds.end()));
@@ -380,6 +461,22 @@ class Converter {
         m_conv.warnings.push_back(Finding{"unrelated-build", "this image build is not part of the builder pattern; it stays in the residual script", m_model.builds[i].where});
         m_unrelated_builds.insert(m_model.builds[i].seq);
       }
+    }
+  }
+
+  // `docker cp c:app/out` reads `/app/out` whatever the image's WORKDIR: the conversion keeps
+  // that meaning, and says so where the builder works elsewhere (a reader may expect WORKDIR).
+  void warn_relative_container_paths() {
+    for (const auto &e : m_model.extractions) {
+      if (!e.relative) continue;
+      const Builder &b = m_builders[builder_of(e)];
+      if (!b.doc) continue;
+      std::string workdir;
+      for (const auto &ins : b.doc->instructions()) {
+        if (ins.is(syntax::InstructionKind::Workdir) && !ins.args.empty()) workdir = normalize_path(ins.args[0].value);
+      }
+      if (workdir.empty() || workdir == "/") continue;
+      m_conv.warnings.push_back(Finding{"relative-container-path", "docker cp reads a container path without a leading `/` from the root, not from the builder's WORKDIR `" + workdir + "`: the artifact is `" + e.container_path + "`, and the merged file copies from there as the old flow did", e.where});
     }
   }
 
@@ -448,12 +545,11 @@ class Converter {
   // a stage too, placed first, and the FROM names the stage instead of pulling the image.
   void chain_builders(std::vector<std::string> &order) {
     for (size_t k = 0; k < order.size() && k < 64; ++k) {
-      std::optional<size_t> build;
-      for (size_t i = 0; i < m_model.builds.size(); ++i) {
-        for (const auto &t : m_model.builds[i].tags) {
-          if (canonical_image(t) == order[k]) build = i;
-        }
+      size_t used_at = SIZE_MAX;
+      for (const auto &e : m_model.extractions) {
+        if (canonical_image(e.image) == order[k]) used_at = std::min(used_at, e.seq);
       }
+      std::optional<size_t> build = build_tagged(order[k], used_at);
       if (!build || !exists(m_model.builds[*build].dockerfile)) continue;
       auto doc = syntax::Document::parse(read(m_model.builds[*build].dockerfile));
       analysis::StageGraph g(*doc);
@@ -920,7 +1016,10 @@ class Converter {
     bool cache = false;
     std::string mount_flags;
     for (const auto &m : run.mounts) {
-      if (m.kind == Mount::Kind::Cache) {
+      if (m.kind == Mount::Kind::Cache && m.container[0] != '/') {
+        // A cache changes how fast the build runs, never what it makes.
+        m_conv.warnings.push_back(Finding{"cache-dropped", "the cache mounted at `" + m.container + "` sits at a path the host user's environment decides; the RUN step gets no cache mount for it (same result, slower rebuilds)", run.where});
+      } else if (m.kind == Mount::Kind::Cache) {
         mount_flags += "--mount=type=cache,target=" + m.container + " ";
         cache = true;
       } else if (m.kind == Mount::Kind::Source) {
@@ -1272,7 +1371,9 @@ class Converter {
       bool runtime = m_runtime && &b == &m_model.builds[*m_runtime];
       bool builder = false;
       for (const auto &bb : m_builders) builder = builder || (bb.build && &m_model.builds[*bb.build] == &b);
-      if (runtime) {
+      if (runtime && m_adopted_runtime) {
+        continue;
+      } else if (runtime) {
         m_conv.dropped.push_back({b.where, "runtime image build: replaced by the command above"});
       } else if (builder) {
         m_conv.dropped.push_back({b.where, "builder image build: now a stage of the merged Dockerfile"});
@@ -1358,6 +1459,7 @@ class Converter {
   std::vector<std::string> m_command_args;
   bool m_needs_syntax = false;
   bool m_missing = false;  // a Dockerfile the driver builds is not there
+  bool m_adopted_runtime = false;  // the runtime Dockerfile is one the driver never builds
   std::vector<std::pair<std::string, std::string>> m_top_directives;  // builders' directives the merged file starts with
 };
 

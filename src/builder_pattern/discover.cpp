@@ -266,6 +266,21 @@ bool Driver::is_pattern() const {
   return !model.extractions.empty() && (!model.builds.empty() || !model.runs.empty());
 }
 
+std::vector<std::string> project_dockerfiles(const std::string &root) {
+  std::vector<std::string> out;
+  walk_project(root, [&](const fs::directory_entry &entry, uintmax_t) {
+    std::string name = entry.path().filename().string();
+    std::string lower = name;
+    for (char &ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (lower != "dockerfile" && !starts_with(lower, "dockerfile.") && !ends_with(lower, ".dockerfile")) return;
+    std::error_code ec;
+    std::string rel = fs::relative(entry.path(), root, ec).generic_string();
+    if (!ec) out.push_back(rel);
+  });
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 DriverOptions project_driver_options(const std::string &root, const std::string &file,
                                      const std::vector<std::string> &positional) {
   DriverOptions d;

@@ -51,6 +51,10 @@ Driver discover_driver(const DiscoverOptions &options);
 // nullopt otherwise (never throws for what it finds on disk).
 std::optional<Driver> find_builder_pattern(const std::string &root);
 
+// Root-relative paths of the Dockerfiles under root (`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`),
+// walked like drivers are (same depth, same skipped folders), sorted.
+std::vector<std::string> project_dockerfiles(const std::string &root);
+
 // Interpreter options for a project directory: existence checks and file reads under root.
 DriverOptions project_driver_options(const std::string &root, const std::string &file,
                                      const std::vector<std::string> &positional);

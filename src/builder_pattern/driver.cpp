@@ -23,6 +23,24 @@ const std::string k_stdout_dir = "/msm-stdout";
 
 bool starts_with(const std::string &s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
 
+// An absolute path written for one CI service's agent that is the job's checkout: a Jenkins
+// agent's `…/workspace/<job>` (or `<folder>/<job>`), GitHub's `/github/workspace`, Drone's
+// `/drone/src`.
+bool is_ci_workspace(const std::string &abs) {
+  if (abs == "/github/workspace" || abs == "/drone/src") return true;
+  std::vector<std::string> parts;
+  for (size_t start = 1; start <= abs.size();) {
+    size_t slash = abs.find('/', start);
+    if (slash == std::string::npos) slash = abs.size();
+    if (slash > start) parts.push_back(abs.substr(start, slash - start));
+    start = slash + 1;
+  }
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    if (parts[i] == "workspace" && parts.size() - i - 1 <= 2 && i > 0) return true;
+  }
+  return false;
+}
+
 std::string basename_of(const std::string &p) {
   std::string s = p;
   while (s.size() > 1 && s.back() == '/') s.pop_back();
@@ -184,6 +202,11 @@ class Interpreter {
     if (it != m_vars.end()) return it->second;
     if (name == "PWD") return m_cwd;
     if (name == "HOME") return k_home;
+    // CI services name the checkout the driver runs in.
+    for (std::string_view ci : {"WORKSPACE", "GITHUB_WORKSPACE", "CI_PROJECT_DIR", "TRAVIS_BUILD_DIR", "BITBUCKET_CLONE_DIR",
+                                "DRONE_WORKSPACE", "CIRCLE_WORKING_DIRECTORY"}) {
+      if (name == ci) return k_root;
+    }
     if (name == "0" || name == "BASH_SOURCE") return m_self;
     if (!name.empty() && std::all_of(name.begin(), name.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
       if (name.size() > 6) return std::nullopt;
@@ -892,6 +915,8 @@ class Interpreter {
       return m;
     }
     m.container = normalize_path(parts[1]);
+    // `-v vol:$HOME/.cache`: the host user's home, a path only known when the driver runs.
+    if (starts_with(m.container, k_home)) m.container = "$HOME" + m.container.substr(k_home.size());
     m.readonly = parts.size() > 2 && parts[2].find("ro") != std::string::npos;
     const std::string &host = parts[0];
     if (host.find("docker.sock") != std::string::npos) {
@@ -1003,6 +1028,10 @@ class Interpreter {
     }
     std::string dest = operands[1];
     std::string dest_abs = absolute(dest);
+    if (!inside_project(dest_abs) && is_ci_workspace(dest_abs)) {
+      warn("ci-workspace", "`" + dest + "` is taken to be the CI job's workspace, that is this checkout (the path a CI agent checks the job out to); the artifact lands in the project root", where(c));
+      dest_abs = k_root;
+    }
     bool contents = path.size() >= 2 && path.compare(path.size() - 2, 2, "/.") == 0;
     std::string host;
     bool dest_is_dir = (!dest.empty() && dest.back() == '/') || m_made_dirs.count(dest_abs) ||
@@ -1025,7 +1054,8 @@ class Interpreter {
     if (container_path.size() >= 2 && container_path.compare(container_path.size() - 2, 2, "/.") == 0) {
       container_path.resize(container_path.size() - 2);
     }
-    e.container_path = normalize_path(container_path.empty() || container_path[0] != '/' ? "/" + container_path : container_path);
+    e.relative = via == Extraction::Via::Cp && (container_path.empty() || container_path[0] != '/');
+    e.container_path = normalize_path(e.relative || container_path.empty() ? "/" + container_path : container_path);
     std::string abs = absolute(host);
     if (!inside_project(abs)) {
       refuse(starts_with(abs, "/msm-tmp-") ? "unproduced-context" : "installer-image",

@@ -51,7 +51,7 @@ struct BuildStep {
 
 struct Mount {
   std::string host;        // root-relative, or absolute when outside the project, or a volume name
-  std::string container;   // absolute
+  std::string container;   // absolute, or starting with `$HOME` (the host user's home)
   bool readonly = false;
   enum class Kind { Source, Cache, Socket, Outside } kind = Kind::Source;
 };
@@ -78,6 +78,7 @@ struct Extraction {
   std::string container_path;  // absolute; for BindMount the mount's container directory
   std::string host_path;       // root-relative (or absolute outside the project)
   bool contents = false;       // host_path holds the contents of container_path (`dir/.`, tar -C)
+  bool relative = false;       // written without a leading `/` (`c:.`, `c:app/out`): docker reads it from `/`
   std::optional<size_t> run;   // RunBuild index for BindMount
   SourceRef where;
   size_t seq = 0;

@@ -121,6 +121,10 @@ TEST_CASE("driver: bind-mount builds, cache mounts, and what is refused") {
   CHECK(m.runs[0].mounts[1].kind == Mount::Kind::Cache);
   CHECK(m.runs[0].args == std::vector<std::string>{"mvn", "package"});
   CHECK(m.extractions.at(0).via == Extraction::Via::BindMount);
+  // CI checkout variables name the project root; a cache under the host's $HOME stays symbolic.
+  auto ci = read("docker run --rm -v \"$GITHUB_WORKSPACE:/w\" -v \"cache:$HOME/.cache\" -w /w img make\n");
+  CHECK(ci.runs.at(0).mounts.at(0).host == ".");
+  CHECK(ci.runs.at(0).mounts.at(1).container == "$HOME/.cache");
 
   CHECK(read("docker run -v /var/run/docker.sock:/var/run/docker.sock img\n").refusals.at(0).category == "docker-socket");
   CHECK(read("docker cp $(docker ps -alq):/a ./a\n").refusals.at(0).category == "non-deterministic-reference");
@@ -244,4 +248,20 @@ TEST_CASE("convert: bad input is an error naming the file") {
     CHECK(std::string(e.what()).find("no driver found") != std::string::npos);
   }
   fs::remove_all(tmp);
+}
+
+TEST_CASE("driver: a Jenkins workspace destination is the checkout; a relative docker cp path reads from /") {
+  auto m = read("docker build -t b -f Dockerfile.build .\nc=$(docker create b)\n"
+                "docker cp \"$c\":/src/app.jar /home/ci/agent/workspace/team/job\n"
+                "docker cp \"$c\":out/tool ./tool\n");
+  REQUIRE(m.extractions.size() == 2);
+  CHECK(m.extractions[0].host_path == "app.jar");
+  CHECK_FALSE(m.extractions[0].relative);
+  CHECK(m.extractions[1].container_path == "/out/tool");
+  CHECK(m.extractions[1].relative);
+  bool warned = false;
+  for (const auto &w : m.warnings) warned = warned || w.category == "ci-workspace";
+  CHECK(warned);
+  // Anywhere else outside the project is still an installer's destination.
+  CHECK(read("c=$(docker create b)\ndocker cp \"$c\":/src/app /usr/local/bin\n").refusals.at(0).category == "installer-image");
 }
