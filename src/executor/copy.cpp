@@ -359,8 +359,11 @@ IgnoreMatcher::IgnoreMatcher(const std::string &text) {
       p.exception = true;
       line.erase(0, 1);
     }
-    p.parts = util::path_segments(line, util::DotDot::ClampAtRoot);
-    if (p.parts.empty()) continue;
+    // As BuildKit cleans a pattern (Go's filepath.Clean): a rooted one clamps `..` at the
+    // context root, a relative one that still starts with `..` names a path outside the context,
+    // which no file of the context can match (not even through an exception), so it is dropped.
+    p.parts = util::path_segments(line, line.starts_with("/") ? util::DotDot::ClampAtRoot : util::DotDot::Keep);
+    if (p.parts.empty() || p.parts.front() == "..") continue;
     m_patterns.push_back(std::move(p));
   }
 }

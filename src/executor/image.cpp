@@ -60,7 +60,7 @@ FileHashes hash_layer_file(const std::string &path, const std::string &label) {
   archive_read_support_filter_all(a);
   archive_read_support_format_raw(a);
   if (archive_read_open_filename(a, path.c_str(), 1 << 20) != ARCHIVE_OK) {
-    std::string err = archive_error_string(a);
+    std::string err = archive_error_text(a);
     archive_read_free(a);
     throw Error(label + ": cannot read layer " + path + ": " + err);
   }
@@ -74,7 +74,7 @@ FileHashes hash_layer_file(const std::string &path, const std::string &label) {
       out.uncompressed_size += static_cast<uint64_t>(n);
     }
     if (n < 0) {
-      std::string err = archive_error_string(a);
+      std::string err = archive_error_text(a);
       archive_read_free(a);
       throw Error(label + ": corrupt layer " + path + ": " + err);
     }
@@ -114,7 +114,7 @@ void unpack_archive(const std::string &path, const std::string &dest, const std:
   archive_read_support_format_gnutar(a);
   int rc = path == "-" ? archive_read_open_fd(a, 0, 1 << 20) : archive_read_open_filename(a, path.c_str(), 1 << 20);
   if (rc != ARCHIVE_OK) {
-    std::string err = archive_error_string(a);
+    std::string err = archive_error_text(a);
     archive_read_free(a);
     throw Error(label + ": cannot read as a tar archive: " + err);
   }
@@ -122,11 +122,12 @@ void unpack_archive(const std::string &path, const std::string &dest, const std:
   std::vector<char> buf(1 << 20);
   while ((rc = archive_read_next_header(a, &e)) != ARCHIVE_EOF) {
     if (rc < ARCHIVE_WARN) {
-      std::string err = archive_error_string(a);
+      std::string err = archive_error_text(a);
       archive_read_free(a);
       throw Error(label + ": corrupt tar: " + err);
     }
-    std::string name = archive_entry_pathname(e);
+    const char *raw_name = archive_entry_pathname(e);  // null for a header without a name
+    std::string name = raw_name ? raw_name : "";
     while (name.starts_with("./")) name.erase(0, 2);
     bool bad = name.starts_with("/") || name == ".." || name.starts_with("../") ||
                name.find("/../") != std::string::npos || name.ends_with("/..");
@@ -157,7 +158,7 @@ void unpack_archive(const std::string &path, const std::string &dest, const std:
     }
     close(fd);
     if (n < 0) {
-      std::string err = archive_error_string(a);
+      std::string err = archive_error_text(a);
       archive_read_free(a);
       throw Error(label + ": corrupt tar: " + err);
     }
@@ -329,7 +330,7 @@ struct TarOut {
   void check(int rc) {
     if (rc < ARCHIVE_WARN) fail();
   }
-  [[noreturn]] void fail() { throw Error("cannot write " + label + ": " + archive_error_string(a)); }
+  [[noreturn]] void fail() { throw Error("cannot write " + label + ": " + archive_error_text(a)); }
 };
 
 }  // namespace
@@ -505,7 +506,7 @@ void save_archive_kind(const Store &store, const Image &image, const std::string
   archive_write_set_bytes_in_last_block(out.a, 1);
   int rc = tmp.empty() ? archive_write_open_fd(out.a, 1) : archive_write_open_filename(out.a, tmp.c_str());
   if (rc != ARCHIVE_OK) {
-    std::string err = archive_error_string(out.a);
+    std::string err = archive_error_text(out.a);
     archive_write_free(out.a);
     throw Error("cannot write " + out_path + ": " + err);
   }

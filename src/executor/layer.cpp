@@ -289,7 +289,7 @@ class TarWriter {
       size_t take = static_cast<size_t>(std::min<int64_t>(n, left));
       if (archive_write_data(m_a, m_buffer.data(), take) < 0) {
         close(fd);
-        throw Error(std::string("cannot write layer tar: ") + archive_error_string(m_a));
+        throw Error(std::string("cannot write layer tar: ") + archive_error_text(m_a));
       }
       left -= static_cast<int64_t>(take);
     }
@@ -297,7 +297,7 @@ class TarWriter {
   }
 
   void check(int rc, const std::string &name) {
-    if (rc < ARCHIVE_WARN) throw Error("cannot write layer entry " + name + ": " + archive_error_string(m_a));
+    if (rc < ARCHIVE_WARN) throw Error("cannot write layer entry " + name + ": " + archive_error_text(m_a));
   }
 
   archive *m_a;
@@ -368,7 +368,7 @@ LayerInfo write_layer(Store &store, const std::string &dir, DiffMode mode, const
     archive_write_set_format_pax_restricted(a);
     archive_write_set_bytes_in_last_block(a, 1);  // no padding past the end-of-archive blocks
     if (archive_write_open2(a, &sink, nullptr, sink_write, nullptr, nullptr) != ARCHIVE_OK) {
-      std::string err = archive_error_string(a);
+      std::string err = archive_error_text(a);
       archive_write_free(a);
       throw Error("cannot start layer tar: " + err);
     }
@@ -381,7 +381,7 @@ LayerInfo write_layer(Store &store, const std::string &dir, DiffMode mode, const
       throw;
     }
     if (archive_write_close(a) != ARCHIVE_OK) {
-      std::string err = archive_error_string(a);
+      std::string err = archive_error_text(a);
       archive_write_free(a);
       if (sink.failure) std::rethrow_exception(sink.failure);
       throw Error("cannot finish layer tar: " + err);
@@ -405,6 +405,11 @@ LayerInfo write_layer(Store &store, const std::string &dir, DiffMode mode, const
   return info;
 }
 
+std::string archive_error_text(archive *a) {
+  const char *message = archive_error_string(a);
+  return message ? message : "unknown libarchive error";
+}
+
 uint64_t extract_layer_blob(const std::string &path, const std::string &dest, ExtractMode mode,
                             const std::string &source_name, bool allow_devices) {
   const std::string &label = source_name.empty() ? path : source_name;
@@ -413,7 +418,7 @@ uint64_t extract_layer_blob(const std::string &path, const std::string &dest, Ex
   archive_read_support_format_tar(in);
   archive_read_support_format_gnutar(in);
   if (archive_read_open_filename(in, path.c_str(), 1 << 20) != ARCHIVE_OK) {
-    std::string err = archive_error_string(in);
+    std::string err = archive_error_text(in);
     archive_read_free(in);
     throw Error(label + ": cannot read as a tar archive: " + err);
   }
@@ -430,7 +435,7 @@ uint64_t extract_layer_blob(const std::string &path, const std::string &dest, Ex
   for (;;) {
     int rc = archive_read_next_header(in, &entry);
     if (rc == ARCHIVE_EOF) break;
-    if (rc < ARCHIVE_WARN) fail(std::string("corrupt tar: ") + archive_error_string(in));
+    if (rc < ARCHIVE_WARN) fail(std::string("corrupt tar: ") + archive_error_text(in));
     const char *raw = archive_entry_pathname(entry);
     auto name = safe_name(raw ? raw : "");
     if (!name) fail(std::string("refusing tar entry '") + (raw ? raw : "") + "': it is absolute or climbs out with ..");
@@ -469,7 +474,7 @@ uint64_t extract_layer_blob(const std::string &path, const std::string &dest, Ex
       archive_entry_set_hardlink(entry, full_target.c_str());
     }
     rc = archive_write_header(out, entry);
-    if (rc < ARCHIVE_WARN) fail("cannot extract " + *name + ": " + archive_error_string(out));
+    if (rc < ARCHIVE_WARN) fail("cannot extract " + *name + ": " + archive_error_text(out));
     if (archive_entry_size(entry) > 0) {
       const void *buf;
       size_t size;
@@ -477,18 +482,18 @@ uint64_t extract_layer_blob(const std::string &path, const std::string &dest, Ex
       for (;;) {
         rc = archive_read_data_block(in, &buf, &size, &offset);
         if (rc == ARCHIVE_EOF) break;
-        if (rc < ARCHIVE_WARN) fail(std::string("corrupt tar: ") + archive_error_string(in));
+        if (rc < ARCHIVE_WARN) fail(std::string("corrupt tar: ") + archive_error_text(in));
         if (archive_write_data_block(out, buf, size, offset) < ARCHIVE_WARN) {
-          fail("cannot extract " + *name + ": " + archive_error_string(out));
+          fail("cannot extract " + *name + ": " + archive_error_text(out));
         }
       }
     }
-    if (archive_write_finish_entry(out) < ARCHIVE_WARN) fail("cannot extract " + *name + ": " + archive_error_string(out));
+    if (archive_write_finish_entry(out) < ARCHIVE_WARN) fail("cannot extract " + *name + ": " + archive_error_text(out));
   }
   auto uncompressed = static_cast<uint64_t>(archive_filter_bytes(in, 0));
   archive_read_free(in);
   if (archive_write_close(out) != ARCHIVE_OK) {
-    std::string err = archive_error_string(out);
+    std::string err = archive_error_text(out);
     archive_write_free(out);
     throw Error(label + ": cannot finish extraction: " + err);
   }

@@ -9,7 +9,13 @@
 
 #include "executor/store.h"
 
+struct archive;
+
 namespace msm::executor {
+
+// libarchive's message for the last error on `a`; libarchive may have none (a null pointer,
+// which must never reach a std::string: found by fuzz/image_load).
+std::string archive_error_text(archive *a);
 
 enum class DiffMode {
   Full,          // every entry is content

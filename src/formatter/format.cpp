@@ -503,7 +503,8 @@ Options options_from_config(const nlohmann::json &section, const std::string &wh
   if (section.is_null()) return options;
   if (!section.is_object()) throw Error(where + ": 'format' must be a mapping of formatter options");
   for (const auto &[key, value] : section.items()) {
-    std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+    // replace: a YAML value need not be UTF-8, and dump() throws on one that is not.
+    std::string text = value.is_string() ? value.get<std::string>() : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (key == "keyword-case" || key == "keyword_case") {
       if (text == "upper") {
         options.keyword_case = KeywordCase::Upper;

@@ -2,11 +2,19 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <sys/stat.h>
+
 #include "util/error.h"
+#include "util/files.h"
 
 namespace msm::lint {
 
 namespace fs = std::filesystem;
+
+namespace {
+// A configuration is a few hundred bytes; anything past this is not one.
+constexpr uint64_t k_max_config_bytes = 4u * 1024 * 1024;
+}  // namespace
 
 std::optional<Severity> parse_threshold(const std::string &value, const std::string &where) {
   if (value == "none" || value == "ignore") return std::nullopt;
@@ -63,11 +71,17 @@ Config load_config(const fs::path &path) {
   std::string where = path.string();
   Config config;
   config.source = where;
+  // Checked before reading: YAML::LoadFile would block forever on a FIFO without a writer and
+  // read /dev/zero until memory runs out.
+  struct stat st {};
+  if (::stat(where.c_str(), &st) != 0) throw Error(where + ": cannot read the configuration file");
+  if (!S_ISREG(st.st_mode)) throw Error(where + ": not a regular file; a configuration must be a YAML file");
+  if (static_cast<uint64_t>(st.st_size) > k_max_config_bytes) {
+    throw Error(where + ": larger than " + std::to_string(k_max_config_bytes >> 20) + " MiB; not a configuration file");
+  }
   YAML::Node root;
   try {
-    root = YAML::LoadFile(where);
-  } catch (const YAML::BadFile &) {
-    throw Error(where + ": cannot read the configuration file");
+    root = YAML::Load(util::read_input(where));
   } catch (const YAML::Exception &e) {
     throw Error(where + ": invalid YAML: " + e.what());
   }

@@ -62,6 +62,17 @@ done
 run "parse /dev/zero" 2 "is a character device" 20 -- "$bin" parse /dev/zero
 run "lint /dev/zero" 2 "is a character device" 20 -- "$bin" lint /dev/zero
 run "parse - < /dev/zero: the size cap" 2 "larger than 256 MiB" 60 -- bash -c "'$bin' parse - </dev/zero"
+# A configuration that is not a file: YAML::LoadFile blocked on a FIFO and read /dev/zero forever.
+mkdir -p "$tmp/cfgproj"
+printf 'FROM debian:12\n' >"$tmp/cfgproj/Dockerfile"
+mkfifo "$tmp/cfgproj/.msmigrate.yaml"
+run "lint with a FIFO .msmigrate.yaml found upward" 2 ".msmigrate.yaml: not a regular file" 20 -- "$bin" lint "$tmp/cfgproj/Dockerfile"
+run "fmt with a FIFO .msmigrate.yaml found upward" 2 ".msmigrate.yaml: not a regular file" 20 -- "$bin" fmt --check "$tmp/cfgproj/Dockerfile"
+run "lint --config /dev/zero" 2 "/dev/zero: not a regular file" 20 -- "$bin" lint --config /dev/zero "$tmp/cfgproj/Dockerfile"
+rm "$tmp/cfgproj/.msmigrate.yaml"
+python3 -c "import sys; open(sys.argv[1], 'w').write('# ' + 'x' * (5 << 20) + '\n')" "$tmp/cfgproj/.msmigrate.yaml"
+run "lint with a 5 MiB .msmigrate.yaml" 2 "larger than 4 MiB" 20 -- "$bin" lint "$tmp/cfgproj/Dockerfile"
+
 ln -s loop "$tmp/loop" 2>/dev/null || true
 ln -sf "$tmp/loop" "$tmp/loop"
 run "lint of a symlink loop names the problem" 2 "Too many levels of symbolic links" 20 -- "$bin" lint "$tmp/loop"

@@ -94,7 +94,10 @@ TEST_CASE("package rules: invalid examples are reported in every RUN shape") {
       auto split = split_last_run(text);
       if (!split) continue;
       if (count(text, rule) == 0) continue;  // reported for an earlier line, not this RUN
-      for (const auto &[shape, variant] : variants(*split)) {
+      // Not a structured binding: CAPTURE's lambda cannot capture one under clang 14 (the sanitizer build).
+      for (const auto &shape_and_variant : variants(*split)) {
+        const auto &shape = shape_and_variant.first;
+        const auto &variant = shape_and_variant.second;
         CAPTURE(rule.code);
         CAPTURE(shape);
         CAPTURE(variant);
@@ -115,7 +118,10 @@ TEST_CASE("package rules: valid examples stay clean in every RUN shape") {
     for (const auto &text : ex.valid) {
       auto split = split_last_run(text);
       if (!split) continue;
-      for (const auto &[shape, variant] : variants(*split)) {
+      // Not a structured binding: CAPTURE's lambda cannot capture one under clang 14 (the sanitizer build).
+      for (const auto &shape_and_variant : variants(*split)) {
+        const auto &shape = shape_and_variant.first;
+        const auto &variant = shape_and_variant.second;
         // A stage built only to be copied from is clean because it does not ship; as ONBUILD or
         // a snippet it would ship.
         if ((shape == "onbuild" || shape == "snippet") && text.find(" AS ") != std::string::npos) continue;

@@ -40,14 +40,18 @@ std::string choose_name(const analysis::StageGraph &graph, const analysis::Stage
 void stage_referenced_by_index(Context &ctx) {
   const auto &doc = ctx.doc();
   const auto &graph = ctx.graph();
-  for (const auto &target : graph.stages()) {
-    std::vector<std::pair<const analysis::Dependency *, syntax::Range>> refs;
-    for (const auto &stage : graph.stages()) {
-      for (const auto &dep : stage.dependencies) {
-        if (dep.kind == analysis::DependencyKind::Base || dep.stage != target.index || !is_decimal(dep.reference)) continue;
-        if (auto r = reference_range(doc, dep)) refs.emplace_back(&dep, *r);
-      }
+  // Index references grouped by the stage they name, in one pass over the file (a pass per
+  // stage was quadratic in the number of stages).
+  std::vector<std::vector<std::pair<const analysis::Dependency *, syntax::Range>>> refs_to(graph.stages().size());
+  for (const auto &stage : graph.stages()) {
+    for (const auto &dep : stage.dependencies) {
+      if (dep.kind == analysis::DependencyKind::Base || !dep.stage || *dep.stage >= refs_to.size() ||
+          !is_decimal(dep.reference)) continue;
+      if (auto r = reference_range(doc, dep)) refs_to[*dep.stage].emplace_back(&dep, *r);
     }
+  }
+  for (const auto &target : graph.stages()) {
+    const auto &refs = refs_to[target.index];
     if (refs.empty()) continue;
     std::string name = target.name;
     edit::Fix fix{"", edit::Applicability::Safe, {}};

@@ -52,6 +52,15 @@ void undefined_var(Context &ctx) {
   const auto &graph = ctx.graph();
   analysis::ExpansionOptions options;
   options.escape = doc.escape();
+  // Every name the file defines anywhere: using one where it is not in scope (a global ARG not
+  // redeclared, an ARG of another stage) is the classic mistake. Built once for the file, not
+  // per stage (that was quadratic in the number of stages).
+  std::map<std::string, std::set<size_t>> defined_anywhere;  // name -> defining instructions
+  for (const auto &d : graph.scope().globals()) defined_anywhere[d.name].insert(d.instruction);
+  for (const auto &[name, value] : analysis::predefined_args()) defined_anywhere[name].insert(SIZE_MAX);
+  for (const auto &s : graph.stages()) {
+    for (const auto &d : graph.scope().definitions(s.index)) defined_anywhere[d.name].insert(d.instruction);
+  }
   for (const auto &stage : graph.stages()) {
     // What base stages define is known to the stage built FROM them (BuildKit's linter carries
     // their ARGs along with their ENV).
@@ -62,14 +71,6 @@ void undefined_var(Context &ctx) {
       unknown_base = !graph.stages()[*base].is_scratch();
     }
     const auto &defs = graph.scope().definitions(stage.index);
-    // Every name the file defines anywhere: using one where it is not in scope (a global ARG not
-    // redeclared, an ARG of another stage) is the classic mistake.
-    std::map<std::string, std::set<size_t>> defined_anywhere;  // name -> defining instructions
-    for (const auto &d : graph.scope().globals()) defined_anywhere[d.name].insert(d.instruction);
-    for (const auto &[name, value] : analysis::predefined_args()) defined_anywhere[name].insert(SIZE_MAX);
-    for (const auto &s : graph.stages()) {
-      for (const auto &d : graph.scope().definitions(s.index)) defined_anywhere[d.name].insert(d.instruction);
-    }
     for (size_t i = stage.from_instruction + 1; i < stage.end_instruction; ++i) {
       const auto &ins = doc.instructions()[i];
       auto lookup = [&](std::string_view name) -> std::optional<std::string> {
