@@ -18,7 +18,7 @@ endfunction()
 msm_static_library(msm_tree_sitter_static libtree-sitter.a)
 msm_static_library(msm_yaml_cpp_static libyaml-cpp.a)
 # libarchive's codecs and helpers are static too: each shared object the loader maps costs page
-# faults and symbol look-ups on every start (7 of them were 40% of `--version`'s instructions).
+# faults and symbol look-ups on every start (the 7 codec libraries were 60% of `--version`'s instructions).
 # Only libc and libm stay shared (and libcurl.so.4, dlopen()ed by the registry commands).
 foreach(codec nettle acl lzma zstd lz4 bz2 z)
   msm_static_library(msm_${codec}_static lib${codec}.a)
