@@ -9,6 +9,16 @@ namespace msm::output {
 
 namespace {
 
+// Where a diagnostic or a related location is: the same six members in both.
+void write_location(JsonWriter &w, const syntax::Position &start, const syntax::Position &end, syntax::Range range) {
+  w.member("line", start.line);
+  w.member("column", start.column);
+  w.member("end_line", end.line);
+  w.member("end_column", end.column);
+  w.member("start_byte", range.start);
+  w.member("end_byte", range.end);
+}
+
 void write_diagnostic(JsonWriter &w, const std::string &path, const lint::Diagnostic &d) {
   w.begin_object();
   w.member("file", path);
@@ -20,12 +30,7 @@ void write_diagnostic(JsonWriter &w, const std::string &path, const lint::Diagno
   w.end_array();
   w.member("severity", lint::to_string(d.severity));
   w.member("message", d.message);
-  w.member("line", d.start.line);
-  w.member("column", d.start.column);
-  w.member("end_line", d.end.line);
-  w.member("end_column", d.end.column);
-  w.member("start_byte", d.range.start);
-  w.member("end_byte", d.range.end);
+  write_location(w, d.start, d.end, d.range);
   w.member("url", lint::Registry::instance().docs_url(*d.rule));
   w.key("fix");
   if (d.fix) {
@@ -51,12 +56,7 @@ void write_diagnostic(JsonWriter &w, const std::string &path, const lint::Diagno
   for (const auto &r : d.related) {
     w.begin_object();
     w.member("message", r.message);
-    w.member("line", r.start.line);
-    w.member("column", r.start.column);
-    w.member("end_line", r.end.line);
-    w.member("end_column", r.end.column);
-    w.member("start_byte", r.range.start);
-    w.member("end_byte", r.range.end);
+    write_location(w, r.start, r.end, r.range);
     w.end_object();
   }
   w.end_array();
