@@ -6,14 +6,15 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 bin=$build/msmigrate
+benches=$build/bench  # the benchmark executables (bench/CMakeLists.txt)
 corpus=$root/../shared/corpus/dockerfiles
-[[ -x $bin && -x $build/msm_bench_fmt ]] || { echo "build first: $bin, $build/msm_bench_fmt"; exit 2; }
+[[ -x $bin && -x $benches/msm_bench_fmt ]] || { echo "build first: $bin, $benches/msm_bench_fmt"; exit 2; }
 [[ -d $corpus ]] || { echo "no corpus at $corpus"; exit 2; }
 runs=${RUNS:-30}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-"$build/msm_bench_fmt" "$corpus" 5
+"$benches/msm_bench_fmt" "$corpus" 5
 cp -r "$corpus" "$tmp/copy"
 # CPU time as well as wall time: on a shared machine the wall clock measures the neighbours.
 TIMEFORMAT="msmigrate fmt CLI, whole corpus, one invocation (writes included): %3R s wall, %3U s user, %3S s sys"

@@ -17,7 +17,14 @@ function(msm_static_library target file)
 endfunction()
 msm_static_library(msm_tree_sitter_static libtree-sitter.a)
 msm_static_library(msm_yaml_cpp_static libyaml-cpp.a)
-msm_static_library(msm_archive_static libarchive.a nettle acl lzma zstd lz4 bz2 z)
+# libarchive's codecs and helpers are static too: each shared object the loader maps costs page
+# faults and symbol look-ups on every start (the 7 codec libraries were 60% of `--version`'s instructions).
+# Only libc and libm stay shared (and libcurl.so.4, dlopen()ed by the registry commands).
+foreach(codec nettle acl lzma zstd lz4 bz2 z)
+  msm_static_library(msm_${codec}_static lib${codec}.a)
+endforeach()
+msm_static_library(msm_archive_static libarchive.a msm_nettle_static msm_acl_static msm_lzma_static
+                   msm_zstd_static msm_lz4_static msm_bz2_static msm_z_static)
 target_link_options(msm_archive_static INTERFACE -Wl,--gc-sections)
 msm_static_library(msm_crypto_static libcrypto.a dl Threads::Threads)
 msm_static_library(msm_deflate_static libdeflate.a)

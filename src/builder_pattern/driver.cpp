@@ -21,6 +21,11 @@ const std::string k_container_prefix = "msm-container-";
 // Where a builder stage keeps what a run-time build wrote to stdout.
 const std::string k_stdout_dir = "/msm-stdout";
 
+// The word lists below are built on first use, not by a global constructor: every msmigrate
+// process (an editor's lint on save too) would otherwise pay ~170,000 instructions to build and
+// destroy them.
+using WordSet = std::set<std::string, std::less<>>;
+
 bool starts_with(const std::string &s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
 
 // An absolute path written for one CI service's agent that is the job's checkout: a Jenkins
@@ -58,14 +63,18 @@ std::string dirname_of(const std::string &p) {
 }
 
 // Value flags of `docker build`, `docker run`/`create`: the next word is their value.
-const std::set<std::string, std::less<>> k_build_value_flags = {
+const WordSet &build_value_flags() {
+  static const WordSet k_words = {
     "-f", "--file", "-t", "--tag", "--build-arg", "--target", "--network", "--platform", "--label",
     "--cache-from", "--cache-to", "--iidfile", "--secret", "--ssh", "--add-host", "--cpu-shares", "-m",
     "--memory", "--memory-swap", "--shm-size", "--ulimit", "--progress", "-o", "--output",
     "--build-context", "--cgroup-parent", "--isolation", "--metadata-file", "--provenance", "--sbom",
     "--attest", "--allow", "--annotation", "--builder", "--cpuset-cpus", "--cpu-period", "--cpu-quota",
     "--security-opt", "-c"};
-const std::set<std::string, std::less<>> k_run_value_flags = {
+  return k_words;
+}
+const WordSet &run_value_flags() {
+  static const WordSet k_words = {
     "-v", "--volume", "--mount", "-w", "--workdir", "-e", "--env", "--env-file", "--name", "-u", "--user",
     "--entrypoint", "--cidfile", "--network", "--net", "-p", "--publish", "-h", "--hostname", "--platform",
     "-l", "--label", "--add-host", "--dns", "--cap-add", "--cap-drop", "--device", "--ulimit", "-m",
@@ -73,6 +82,8 @@ const std::set<std::string, std::less<>> k_run_value_flags = {
     "--shm-size", "--cpus", "--stop-signal", "--group-add", "--volumes-from", "--link", "--expose",
     "--runtime", "--gpus", "--pull", "--label-file", "-a", "--attach", "--memory-swap", "--cpuset-cpus",
     "--userns", "--uts", "--stop-timeout", "--health-cmd", "--health-interval", "--env-file"};
+  return k_words;
+}
 
 bool mentions_positional(const std::string &raw) {
   for (size_t i = 0; i + 1 < raw.size(); ++i) {
@@ -95,19 +106,34 @@ std::string shell_word(const std::string &v) {
 }
 
 // Commands that only print, test or set shell state.
-const std::set<std::string, std::less<>> k_info_commands = {
+const WordSet &info_commands() {
+  static const WordSet k_words = {
     "echo", "printf", "true", ":", "set", "trap", "exit", "sleep", "date", "test", "[", "which", "command",
     "type", "shift", "cd", "pushd", "popd", "export", "local", "readonly", "declare", "unset", "umask",
     "return", "wait", "hash", "shopt", "false"};
-const std::set<std::string, std::less<>> k_modify_commands = {
+  return k_words;
+}
+const WordSet &modify_commands() {
+  static const WordSet k_words = {
     "strip", "upx", "chmod", "gzip", "xz", "bzip2", "zip", "ldd", "patchelf", "dpkg-deb", "fpm", "tar",
     "sed", "objcopy", "gpg", "touch", "ar"};
-const std::set<std::string, std::less<>> k_fetch_commands = {"curl", "wget", "git", "svn", "rsync", "scp"};
-const std::set<std::string, std::less<>> k_opaque_tools = {
+  return k_words;
+}
+const WordSet &fetch_commands() {
+  static const WordSet k_words = {"curl", "wget", "git", "svn", "rsync", "scp"};
+  return k_words;
+}
+const WordSet &opaque_tools() {
+  static const WordSet k_words = {
     "docker-compose", "bazel", "earthly", "goreleaser", "ko", "jib", "buildah", "podman", "kaniko",
     "packer", "nix", "skaffold", "tilt", "dagger", "pack", "cross"};
+  return k_words;
+}
 // Interpreters that run a script file given as their first operand.
-const std::set<std::string, std::less<>> k_script_runners = {"sh", "bash", "dash", "ash", "zsh"};
+const WordSet &script_runners() {
+  static const WordSet k_words = {"sh", "bash", "dash", "ash", "zsh"};
+  return k_words;
+}
 
 struct Container {
   std::string image;
@@ -398,7 +424,7 @@ class Interpreter {
       return;
     }
     if (run_project_script(c, argv, k, depth)) return;
-    if (name == "docker-compose" || (k_opaque_tools.count(name) && name != "cross")) {
+    if (name == "docker-compose" || (opaque_tools().count(name) && name != "cross")) {
       refuse("opaque-producer", "`" + name + "` runs the build itself; msmigrate cannot see what it does", where(c));
       return;
     }
@@ -427,17 +453,17 @@ class Interpreter {
       host_step(HostStep::Kind::Modify, c, paths_of(argv, k + 1));
       return;
     }
-    if (k_modify_commands.count(name)) {
+    if (modify_commands().count(name)) {
       host_step(HostStep::Kind::Modify, c, paths_of(argv, k + 1));
       return;
     }
-    if (k_fetch_commands.count(name)) {
+    if (fetch_commands().count(name)) {
       bool fetch = name != "git" || (k + 1 < argv.size() && (argv[k + 1] == "clone" || argv[k + 1] == "pull" ||
                                                              argv[k + 1] == "submodule" || argv[k + 1] == "fetch"));
       host_step(fetch ? HostStep::Kind::Fetch : HostStep::Kind::Other, c, paths_of(argv, k + 1));
       return;
     }
-    if (k_info_commands.count(name)) {
+    if (info_commands().count(name)) {
       // In a pipeline the command it feeds records the whole line.
       if (c.pipeline == 0) host_step(HostStep::Kind::Info, c);
       return;
@@ -469,7 +495,7 @@ class Interpreter {
   // parameters, in the caller's working directory.
   bool run_project_script(const sh::Command &c, const std::vector<std::string> &argv, size_t k, int depth) {
     size_t file_at = k;
-    if (k_script_runners.count(argv[k])) {
+    if (script_runners().count(argv[k])) {
       file_at = k + 1;
       while (file_at < argv.size() && starts_with(argv[file_at], "-")) ++file_at;
       if (file_at >= argv.size()) return false;
@@ -589,7 +615,7 @@ class Interpreter {
         value = flag.substr(flag.find('=') + 1);
         raw_value = i < raw.size() ? raw[i].substr(std::min(raw[i].size(), raw[i].find('=') + 1)) : *value;
         flag = flag.substr(0, flag.find('='));
-      } else if (starts_with(flag, "-") && flag != "-" && k_build_value_flags.count(flag) && i + 1 < argv.size()) {
+      } else if (starts_with(flag, "-") && flag != "-" && build_value_flags().count(flag) && i + 1 < argv.size()) {
         value = argv[++i];
         raw_value = i < raw.size() ? raw[i] : *value;
       } else if (starts_with(flag, "-t") && flag.size() > 2 && !starts_with(flag, "--")) {
@@ -693,12 +719,12 @@ class Interpreter {
       if (starts_with(flag, "--") && flag.find('=') != std::string::npos) {
         value = flag.substr(flag.find('=') + 1);
         flag = flag.substr(0, flag.find('='));
-      } else if (k_run_value_flags.count(flag) && i + 1 < argv.size()) {
+      } else if (run_value_flags().count(flag) && i + 1 < argv.size()) {
         value = argv[++i];
       } else if (!starts_with(flag, "--") && flag.size() > 2) {
         // Clusters: -itd; or a short flag glued to its value: -v/a:/b, -w/src.
         std::string letter = flag.substr(0, 2);
-        if (k_run_value_flags.count(letter)) {
+        if (run_value_flags().count(letter)) {
           value = flag.substr(2);
           flag = letter;
         } else {

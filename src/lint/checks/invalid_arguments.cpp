@@ -2,7 +2,8 @@
 // name, argument counts, SHELL not in JSON form, HEALTHCHECK's type and durations, RUN's
 // --network/--security/--mount values, a heredoc as COPY/ADD destination.
 
-#include <regex>
+#include "lint/checks/invalid_arguments.h"
+
 #include <set>
 
 #include "lint/checks/checks.h"
@@ -12,12 +13,33 @@ namespace msm::lint::checks {
 
 namespace {
 
-bool valid_duration(std::string_view v) {
-  if (v == "0") return true;
-  static const std::regex k_duration(R"(^([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|ms|s|m|h)(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|ms|s|m|h))*$)");
-  if (!std::regex_match(std::string(v), k_duration)) return false;
-  // BuildKit: 0 or at least 1ms.
-  return !(v.size() > 2 && (v.substr(v.size() - 2) == "ns" || v.substr(v.size() - 2) == "us") && v.find_first_of("smh", 0) == v.size() - 1);
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// One or more <number><unit> and nothing else.
+bool is_go_duration(std::string_view v) {
+  if (v.empty()) return false;
+  size_t i = 0;
+  auto skip_digits = [&] {
+    size_t from = i;
+    while (i < v.size() && is_ascii_digit(v[i])) ++i;
+    return i - from;
+  };
+  while (i < v.size()) {
+    size_t whole = skip_digits();
+    if (i < v.size() && v[i] == '.') {
+      ++i;
+      if (skip_digits() == 0 && whole == 0) return false;  // "." alone is no number
+    } else if (whole == 0) {
+      return false;
+    }
+    std::string_view unit = v.substr(i);
+    // Two-letter units first: after a lone `m` an `s` could not start the next number anyway.
+    if (unit.starts_with("ns") || unit.starts_with("us") || unit.starts_with("ms")) i += 2;
+    else if (unit.starts_with("\xC2\xB5s")) i += 3;  // µs in UTF-8
+    else if (!unit.empty() && (unit[0] == 's' || unit[0] == 'm' || unit[0] == 'h')) i += 1;
+    else return false;
+  }
+  return true;
 }
 
 void check_mount(Context &ctx, const syntax::Flag &f) {
@@ -55,9 +77,7 @@ void check(Context &ctx, const syntax::Instruction &ins, syntax::Range where) {
       } else if (ins.args.size() == 3 && lower(ins.args[1].value) != "as") {
         report("FROM's second argument must be AS, not `" + ins.args[1].value + "`");
       } else if (ins.args.size() == 3) {
-        static const std::regex k_name("^[a-z][a-z0-9-_.]*$");
-        std::string name = lower(ins.args[2].value);
-        if (!std::regex_match(name, k_name)) {
+        if (!is_stage_name(lower(ins.args[2].value))) {
           ctx.report("MSM1025", ins.args[2].range,
                      "Invalid stage name `" + ins.args[2].value +
                          "`: it must start with a letter and contain only letters, digits, `-`, `_` and `.` (it is "
@@ -113,11 +133,11 @@ void check(Context &ctx, const syntax::Instruction &ins, syntax::Range where) {
       for (const auto &f : ins.flags) {
         if (!f.value || f.value->find('$') != std::string::npos) continue;
         if (f.name == "retries") {
-          if (!std::regex_match(*f.value, std::regex("^-?[0-9]+$"))) {
+          if (!is_whole_number(*f.value)) {
             ctx.report("MSM1025", f.range, "--retries takes a whole number, not `" + *f.value + "`");
           }
         } else if (f.name == "interval" || f.name == "timeout" || f.name == "start-period" || f.name == "start-interval") {
-          if (!valid_duration(*f.value)) {
+          if (!is_healthcheck_duration(*f.value)) {
             ctx.report("MSM1025", f.range, "--" + f.name + " takes a duration such as 30s or 1m30s (0 or at least 1ms), not `" + *f.value + "`");
           }
         }
@@ -144,6 +164,30 @@ void check(Context &ctx, const syntax::Instruction &ins, syntax::Range where) {
 }
 
 }  // namespace
+
+bool is_healthcheck_duration(std::string_view v) {
+  if (v == "0") return true;
+  if (!is_go_duration(v)) return false;
+  // BuildKit: 0 or at least 1ms.
+  return !(v.size() > 2 && (v.ends_with("ns") || v.ends_with("us")) && v.find_first_of("smh") == v.size() - 1);
+}
+
+bool is_stage_name(std::string_view lowered) {
+  if (lowered.empty() || lowered[0] < 'a' || lowered[0] > 'z') return false;
+  for (char c : lowered.substr(1)) {
+    if (!((c >= 'a' && c <= 'z') || is_ascii_digit(c) || c == '-' || c == '_' || c == '.')) return false;
+  }
+  return true;
+}
+
+bool is_whole_number(std::string_view v) {
+  if (v.starts_with('-')) v.remove_prefix(1);
+  if (v.empty()) return false;
+  for (char c : v) {
+    if (!is_ascii_digit(c)) return false;
+  }
+  return true;
+}
 
 void invalid_arguments(Context &ctx) {
   for (const auto &ins : ctx.doc().instructions()) {
