@@ -286,7 +286,13 @@ std::optional<Invocation> read_invocation(const shell::Command &c) {
         if (contains(inv.manager->yes, t) || contains(inv.manager->no_recommends, t)) o.text = t;
       } else {
         o.text = t;
-        if (contains(inv.manager->value_options, t) && i + 1 < c.words.size()) {
+        bool boolean_value = false;
+        if (t.size() > 2 && t[1] == '-' && i + 1 < c.words.size()) {
+          // `--use-system-libraries true`: a boolean after a long option is its value, not a package.
+          std::string next = word_text(c.words[i + 1]).text;
+          boolean_value = next == "true" || next == "false";
+        }
+        if ((contains(inv.manager->value_options, t) || boolean_value) && i + 1 < c.words.size()) {
           o.value_word = i + 1;
           o.value = word_text(c.words[i + 1]).text;
           ++i;

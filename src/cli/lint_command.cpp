@@ -1,6 +1,7 @@
 // `msmigrate lint [PATH...|-]`: files, directories, globs or stdin; parallel; every output format;
 // --fix / --unsafe-fixes / --diff.
 
+#include <cstdlib>
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -34,6 +35,7 @@ struct LintArgs {
   std::string config;
   std::vector<std::string> ignore;
   std::vector<std::string> enable;  // opt-in rules to turn on
+  std::vector<std::string> build_args;  // KEY=VALUE, or KEY to take it from the environment
   bool fix = false;
   bool unsafe_fixes = false;
   bool diff = false;
@@ -143,7 +145,16 @@ FileOutcome lint_one(const std::string &path, const LintArgs &args, lint::Config
       }
     } else {
       auto doc = syntax::Document::parse(source, display);
-      out.result.diagnostics = lint::lint_document(*doc, *config, directory);
+      lint::LintOptions options;
+      for (const auto &kv : args.build_args) {
+        size_t eq = kv.find('=');
+        if (eq != std::string::npos) {
+          options.build_args[kv.substr(0, eq)] = kv.substr(eq + 1);
+        } else if (const char *v = std::getenv(kv.c_str())) {
+          options.build_args[kv] = v;
+        }
+      }
+      out.result.diagnostics = lint::lint_document(*doc, *config, directory, options);
       out.result.source = std::move(source);
     }
   } catch (const Error &e) {
@@ -274,6 +285,9 @@ void register_lint(CLI::App &app, int &exit_code) {
   cmd->add_flag("--no-fail", args->no_fail, "Exit 0 even when there are findings");
   cmd->add_option("--config", args->config, "Configuration file (default: .msmigrate.yaml or .hadolint.yaml found upward)");
   cmd->add_option("--ignore", args->ignore, "Rule code, name or alias to skip (repeatable)")->allow_extra_args(false)->delimiter(',');
+  cmd->add_option("--build-arg", args->build_args, "KEY=VALUE the build is given (or KEY to take it from the environment): "
+                                                  "ARG values for the checks, as `docker build --build-arg`")
+      ->allow_extra_args(false);
   cmd->add_option("--enable", args->enable, "Opt-in rule to turn on, e.g. DL3057 (repeatable)")->allow_extra_args(false)->delimiter(',');
   cmd->add_flag("--fix", args->fix, "Apply safe fixes in place (stdin: print the fixed file)");
   cmd->add_flag("--unsafe-fixes", args->unsafe_fixes, "Also apply fixes that may change behaviour");

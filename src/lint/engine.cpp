@@ -114,7 +114,10 @@ std::optional<Suppression> parse_comment(std::string_view text) {
   if (starts_with_word(s, "check")) {
     s = trim(s);
     if (s.empty() || s.front() != '=') return std::nullopt;
-    auto list = check_skip_list(s.substr(1));
+    // BuildKit reads a check comment's value up to the first space: `skip=X // why` skips X.
+    std::string_view value = s.substr(1);
+    if (size_t note = value.find(" //"); note != std::string_view::npos) value = value.substr(0, note);
+    auto list = check_skip_list(value);
     if (!list) return std::nullopt;
     sup.kind = SuppressionKind::BuildkitSkip;
     sup.report_unused = false;
@@ -144,18 +147,18 @@ bool covers(const Suppression &sup, const Diagnostic &d) {
   return true;
 }
 
-std::vector<Suppression> collect_suppressions(const syntax::Document &doc) {
+// `check_policy`: the file's `# check=` directive, or the build argument that replaces it.
+std::vector<Suppression> collect_suppressions(const syntax::Document &doc, const syntax::Directive *check_policy) {
   std::vector<Suppression> out;
-  for (const auto &d : doc.directives()) {
-    if (d.key != "check") continue;
-    auto list = check_skip_list(d.value);
-    if (!list) continue;
-    Suppression sup;
-    sup.kind = SuppressionKind::BuildkitSkip;
-    sup.report_unused = false;
-    sup.range = d.range;
-    sup.names = split_codes(*list);
-    out.push_back(std::move(sup));
+  if (check_policy) {
+    if (auto list = check_skip_list(check_policy->value)) {
+      Suppression sup;
+      sup.kind = SuppressionKind::BuildkitSkip;
+      sup.report_unused = false;
+      sup.range = check_policy->range;
+      sup.names = split_codes(*list);
+      out.push_back(std::move(sup));
+    }
   }
   const auto &instructions = doc.instructions();
   for (const auto &c : doc.comments()) {
@@ -184,7 +187,7 @@ bool is_ignore_pragma(std::string_view comment_text) {
 std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config &config,
                                       const std::optional<std::filesystem::path> &directory,
                                       const LintOptions &options) {
-  analysis::StageGraph graph(doc);
+  analysis::StageGraph graph(doc, options.build_args);
   Context ctx(doc, graph, config, directory);
   const Registry &registry = Registry::instance();
   for (const auto &check : registered_checks()) {
@@ -206,7 +209,14 @@ std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config 
     return stage && !ctx.stage_needed(*stage);
   });
 
-  std::vector<Suppression> suppressions = collect_suppressions(doc);
+  // BuildKit's BUILDKIT_DOCKERFILE_CHECK build argument replaces the file's `# check=` directive.
+  const syntax::Directive *check = doc.directive("check");
+  syntax::Directive check_argument;
+  if (auto arg = options.build_args.find("BUILDKIT_DOCKERFILE_CHECK"); arg != options.build_args.end()) {
+    check_argument = {"check", arg->second, check ? check->range : syntax::Range{}};
+    check = &check_argument;
+  }
+  std::vector<Suppression> suppressions = collect_suppressions(doc, check);
   // A suppression of a ShellCheck code is unused only where ShellCheck ran on the script.
   auto claim_checkable = [&](const Suppression &sup, const Rule &rule) {
     if (!rule.from_shellcheck) return true;
@@ -265,7 +275,6 @@ std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config 
   }
 
   std::erase_if(kept, [&](const Diagnostic &d) { return config.ignored.count(d.rule->code) > 0; });
-  const syntax::Directive *check = doc.directive("check");
   bool buildkit_errors = check && check_error_flag(check->value);
   for (auto &d : kept) {
     auto o = config.overrides.find(d.rule->code);

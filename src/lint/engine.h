@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct LintOptions {
   std::vector<std::string> *shellcheck_missed = nullptr;
   // The ShellCheck runner (program and cache); null: the process-wide Runner::instance().
   shellcheck::Runner *shellcheck_runner = nullptr;
+  // Build arguments the build will be given (`lint --build-arg`): ARG values as BuildKit sees
+  // them with `--build-arg`, so expansions (FROM, COPY, labels) read them.
+  std::map<std::string, std::string, std::less<>> build_args;
 };
 
 // Lints a parsed document. `directory`: where the file lives, for checks reading neighbours.

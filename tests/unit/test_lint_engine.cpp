@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 
 #include "lint/config.h"
@@ -207,4 +208,30 @@ TEST_CASE("a duplicate stage name points back at the first definition") {
   CHECK(it->related[0].start.line == 1);
   CHECK(it->related[0].start.column == 18);
   CHECK(doc->text(it->related[0].range) == "app");
+}
+
+namespace {
+std::vector<std::string> codes_with_build_args(const std::string &text, std::map<std::string, std::string, std::less<>> args) {
+  auto doc = msm::syntax::Document::parse(text, "Dockerfile");
+  LintOptions options;
+  options.build_args = std::move(args);
+  std::vector<std::string> out;
+  for (const auto &d : lint_document(*doc, Config{}, std::nullopt, options)) out.push_back(d.rule->code);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("lint engine: build arguments give ARGs the build's values, as BuildKit's --build-arg does") {
+  const std::string file = "ARG IMAGE=alpine:3.20\nFROM $IMAGE\n";
+  CHECK(!has(codes_with_build_args(file, {}), "DL3007"));
+  CHECK(has(codes_with_build_args(file, {{"IMAGE", "alpine:latest"}}), "DL3007"));
+  // InvalidDefaultArgInFrom judges the defaults alone: a build argument does not fix them.
+  const std::string no_default = "ARG IMAGE\nFROM $IMAGE\n";
+  CHECK(has(codes_with_build_args(no_default, {}), "MSM1020"));
+  CHECK(has(codes_with_build_args(no_default, {{"IMAGE", "alpine:3.20"}}), "MSM1020"));
+  // BUILDKIT_DOCKERFILE_CHECK replaces the file's `# check=` directive.
+  const std::string casing = "# check=skip=all\nFROM alpine:3.20 as base\n";
+  CHECK(!has(codes_with_build_args(casing, {}), "MSM1007"));
+  CHECK(has(codes_with_build_args(casing, {{"BUILDKIT_DOCKERFILE_CHECK", "skip=MaintainerDeprecated"}}), "MSM1007"));
+  CHECK(!has(codes_with_build_args("FROM alpine:3.20 as base\n", {{"BUILDKIT_DOCKERFILE_CHECK", "skip=all"}}), "MSM1007"));
 }

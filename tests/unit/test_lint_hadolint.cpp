@@ -276,13 +276,14 @@ TEST_CASE("DL3021/DL3045/DL3067/DL3011/DL3043/DL3044/DL3048/DL3061: ONBUILD vari
 }
 
 TEST_CASE("DL3059: the cheap separator bound agrees with the shell parse around the threshold") {
-  // Two commands either way, whatever hides separators inside quotes, substitutions or redirections.
-  for (const char *body : {"a 2>&1 && b >/dev/null 2>&1", "echo 'x; y; z' && b", "echo \"$(a; b; c)\" | tee f",
-                           "echo `a; b; c` && b", "a &>/dev/null || b"}) {
+  // One command, whatever hides separators inside quotes, substitutions or redirections.
+  for (const char *body : {"a 2>&1 >/dev/null", "echo 'x; y; z'", "echo \"$(a; b; c)\" > f", "echo `a; b; c`",
+                           "a &>/dev/null"}) {
     CAPTURE(body);
     CHECK(count(std::string("FROM debian:12\nRUN x\nRUN ") + body + "\n", "DL3059") == 1);
   }
-  for (const char *body : {"a; b; c", "a && b && c && d && e", "a | b | c"}) {
+  // Two or more: a RUN that chains commands was split on purpose (hadolint's spec).
+  for (const char *body : {"a && b", "a; b", "a | b", "echo 'x; y' && b", "a; b; c"}) {
     CAPTURE(body);
     CHECK(count(std::string("FROM debian:12\nRUN x\nRUN ") + body + "\n", "DL3059") == 0);
   }

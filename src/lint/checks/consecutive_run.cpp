@@ -1,6 +1,6 @@
-// DL3059: consecutive RUN instructions with the same flags, each of one or two commands, that
-// could be one layer. RUNs of three or more commands are taken as deliberately separate (as
-// hadolint does), and so are heredoc RUNs and RUNs through PowerShell or cmd.
+// DL3059: consecutive RUN instructions with the same flags, each of a single command, that could
+// be one layer. A RUN that already chains commands (`a && b`, `a; b`, a pipe) is taken as
+// deliberately separate (hadolint's spec), and so are heredoc RUNs and RUNs through PowerShell or cmd.
 
 #include <map>
 
@@ -33,7 +33,7 @@ bool changes_shell_state(const analysis::shell::Script &script) {
 
 // Command separators (`;`, `&`, `|`, `&&`, `||`, newlines) outside quotes and command
 // substitutions, counted up to `cap`. A cheap bound that spares most RUNs a full shell parse: a
-// body with at most one separator has at most two commands; one with `cap` or more, more than two.
+// body without a separator is one command; one with `cap` or more, more than one.
 size_t separators(std::string_view body, size_t cap) {
   size_t count = 0;
   int depth = 0;  // inside $( ... ) or backquotes
@@ -82,9 +82,9 @@ void consecutive_run(Context &ctx) {
   auto commands = [&](size_t i) -> size_t {
     const auto &ins = instructions[i];
     if (ins.json || ins.args.empty()) return 1;
-    size_t bound = separators(ins.args[0].value, 4);
-    if (bound <= 1) return bound + 1;
-    if (bound >= 4) return bound;  // more than two: no need to know how many
+    size_t bound = separators(ins.args[0].value, 2);
+    if (bound == 0) return size_t{1};
+    if (bound >= 2) return bound;  // more than one: no need to know how many
     return script(i).commands().size();
   };
   for (size_t i = 1; i < instructions.size(); ++i) {
@@ -95,7 +95,7 @@ void consecutive_run(Context &ctx) {
     if (flags_text(ins) != flags_text(prev)) continue;  // different mounts, network or security
     // Command counts and `&&` joins are POSIX shell; PowerShell and cmd stages are left alone.
     if (!posix_shell_at(ctx, i)) continue;
-    if (commands(i - 1) > 2 || commands(i) > 2) continue;
+    if (commands(i - 1) > 1 || commands(i) > 1) continue;
 
     std::optional<edit::Fix> fix;
     std::string_view between = doc.text({prev.line_range.end, ins.range.start});

@@ -2,6 +2,7 @@
 // without the archive staying in a layer.
 
 #include <array>
+#include <optional>
 
 #include "lint/checks/checks.h"
 #include "lint/checks/shell_rules.h"
@@ -74,9 +75,17 @@ std::optional<std::string> extracted_archive(const shell_rules::CommandAt &c) {
 
 void copied_archive_extracted(Context &ctx) {
   const auto &doc = ctx.doc();
-  for (const auto &stage : ctx.graph().stages()) {
+  // Each stage's instructions; a fragment without FROM (an editor's snippet) is read as one stage.
+  struct Segment {
+    size_t begin = 0, end = 0;
+    std::optional<size_t> stage;
+  };
+  std::vector<Segment> segments;
+  for (const auto &stage : ctx.graph().stages()) segments.push_back({stage.from_instruction + 1, stage.end_instruction, stage.index});
+  if (segments.empty()) segments.push_back({0, doc.instructions().size(), std::nullopt});
+  for (const auto &segment : segments) {
     std::vector<Copied> copied;
-    for (size_t i = stage.from_instruction + 1; i < stage.end_instruction; ++i) {
+    for (size_t i = segment.begin; i < segment.end; ++i) {
       const auto &ins = doc.instructions()[i];
       // COPY --from copies from another image; ADD would not extract from there.
       if (!ins.is(syntax::InstructionKind::Copy) || ins.flag("from") || ins.json || ins.args.size() < 2 ||
@@ -88,21 +97,25 @@ void copied_archive_extracted(Context &ctx) {
       for (size_t a = 0; a + 1 < ins.args.size(); ++a) {
         const std::string &src = ins.args[a].value;
         if (src.find_first_of("*?[$") != std::string::npos || !is_archive(src)) continue;
-        std::string file(into_dir ? base_name(src) : base_name(dest));
-        copied.push_back({i, ins.args[a].range, file, src});
+        copied.push_back({i, ins.args[a].range, std::string(into_dir ? base_name(src) : base_name(dest)), src});
+        // `COPY app.tar /srv/app` into a directory the image already has keeps the archive's name.
+        if (!into_dir && base_name(dest) != base_name(src)) copied.push_back({i, ins.args[a].range, std::string(base_name(src)), src});
       }
     }
     if (copied.empty()) continue;
     std::vector<bool> reported(copied.size(), false);
     shell_rules::for_each_command(ctx, {"tar"}, [&](const shell_rules::CommandAt &c) {
-      if (c.run.onbuild || c.run.stage != stage.index) return;
+      if (c.run.onbuild || c.run.stage != segment.stage) return;
       auto archive = extracted_archive(c);
       if (!archive || archive->empty() || archive->find('$') != std::string::npos) return;
       std::string_view name = base_name(*archive);
       for (size_t k = 0; k < copied.size(); ++k) {
         const Copied &cp = copied[k];
         if (reported[k] || cp.instruction >= c.run.instruction || cp.file != name) continue;
-        reported[k] = true;
+        // One finding per COPY source, whichever name matched.
+        for (size_t j = 0; j < copied.size(); ++j) {
+          if (copied[j].instruction == cp.instruction && copied[j].source == cp.source) reported[j] = true;
+        }
         uint32_t line = doc.lines().position(c.word_range(c.program).start).line;
         ctx.report("DL3010", cp.source,
                    "`" + cp.source_name + "` is copied and then extracted by `tar` (line " + std::to_string(line) +

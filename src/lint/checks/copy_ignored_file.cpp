@@ -1,6 +1,7 @@
 // MSM1022 (BuildKit CopyIgnoredFile): COPY/ADD of a source that .dockerignore excludes, so the
 // build fails or silently copies less than the author meant.
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -89,6 +90,14 @@ bool excluded(const std::vector<Pattern> &patterns, const std::string &path) {
   return result;
 }
 
+bool root_ignored(const std::vector<Pattern> &patterns) {
+  // With an exclusion (`!name`) some of the root is copied after all.
+  if (std::any_of(patterns.begin(), patterns.end(), [](const Pattern &p) { return p.negate; })) return false;
+  return std::any_of(patterns.begin(), patterns.end(), [](const Pattern &p) {
+    return !p.negate && (p.glob == "*" || p.glob == "**" || p.glob == "**/*");
+  });
+}
+
 }  // namespace
 
 void copy_ignored_file(Context &ctx) {
@@ -120,10 +129,14 @@ void copy_ignored_file(Context &ctx) {
       if (src.rfind("<<", 0) == 0 || src.find("://") != std::string::npos || src.find('$') != std::string::npos) continue;
       if (src.rfind("git@", 0) == 0) continue;
       std::string path = clean(src);
-      if (path.empty() || src.find_first_of("*?[") != std::string::npos) continue;
-      if (excluded(patterns, path)) {
+      if (src.find_first_of("*?[") != std::string::npos) continue;
+      // `.` and `/` are the context root, which no pattern names: BuildKit reports them only
+      // when a pattern excludes every entry of the root.
+      bool ignored = path.empty() ? root_ignored(patterns) : excluded(patterns, path);
+      if (ignored) {
         ctx.report("MSM1022", ins.args[i].range,
-                   "Attempting to " + upper(ins.keyword) + " file `" + src + "` that is excluded by .dockerignore");
+                   "Attempting to " + upper(ins.keyword) + " file `" + (path.empty() ? std::string(".") : src) +
+                       "` that is excluded by .dockerignore");
       }
     }
   }

@@ -14,16 +14,16 @@ void empty_continuation(Context &ctx) {
     uint32_t first = lines.line_of(ins.line_range.start);
     uint32_t last = lines.line_of(ins.line_range.end > ins.line_range.start ? ins.line_range.end - 1 : ins.line_range.start);
     edit::Fix fix{"Remove the empty continuation lines", edit::Applicability::Safe, {}};
-    syntax::Range first_blank{};
     for (uint32_t l = first + 1; l < last; ++l) {
       uint32_t start = lines.line_start(l);
       uint32_t end = l + 1 <= lines.line_count() ? lines.line_start(l + 1) : static_cast<uint32_t>(src.size());
       if (!trim(std::string_view(src).substr(start, end - start)).empty()) continue;
-      if (fix.edits.empty()) first_blank = {start, start};
       fix.edits.push_back({start, end, ""});
     }
     if (!fix.edits.empty()) {
-      ctx.report("MSM1005", first_blank, "Empty continuation line in " + upper(ins.keyword), std::move(fix));
+      // BuildKit's parser reports on the line that ends the continued instruction.
+      uint32_t end_line = lines.line_start(last);
+      ctx.report("MSM1005", {end_line, end_line}, "Empty continuation line in " + upper(ins.keyword), std::move(fix));
     }
   }
 }

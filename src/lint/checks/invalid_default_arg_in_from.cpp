@@ -1,6 +1,9 @@
 // MSM1020 (BuildKit InvalidDefaultArgInFrom): FROM whose image, with the global ARGs' defaults,
 // is empty or not a valid reference, so a build without --build-arg fails.
 
+#include <algorithm>
+
+#include "analysis/stages.h"
 #include "lint/checks/checks.h"
 #include "lint/checks/util.h"
 
@@ -34,7 +37,12 @@ bool valid_reference(std::string_view ref) {
 }  // namespace
 
 void invalid_default_arg_in_from(Context &ctx) {
-  for (const auto &stage : ctx.graph().stages()) {
+  const auto &stages = ctx.graph().stages();
+  if (std::none_of(stages.begin(), stages.end(), [](const auto &s) { return s.base.find('$') != std::string::npos; })) return;
+  // BuildKit judges the defaults as if no --build-arg were given: the stages are read again
+  // without the build's arguments.
+  analysis::StageGraph defaults(ctx.doc());
+  for (const auto &stage : defaults.stages()) {
     if (stage.base.find('$') == std::string::npos) continue;
     if (valid_reference(stage.base_expanded)) continue;
     ctx.report("MSM1020", stage.base_range,

@@ -13,8 +13,9 @@ bool secret_like(std::string_view name) {
   static const std::set<std::string, std::less<>> k_secret = {"APIKEY", "AUTH", "CREDENTIAL", "CREDENTIALS", "KEY",
                                                               "PASSWORD", "PASSWD", "PWORD", "SECRET", "TOKEN"};
   // Names of public material or of where a secret lives are not secrets themselves.
-  static const std::set<std::string, std::less<>> k_benign = {"PUBLIC", "GPG", "PUB", "FILE", "PATH", "DIR", "ID",
-                                                              "URL", "NAME", "SERVER", "KEYS", "TYPE", "ENDPOINT"};
+  static const std::set<std::string, std::less<>> k_benign = {"PUBLIC", "GPG", "PUB", "FILE", "PATH", "DIR",
+                                                              "URL", "NAME", "SERVER", "KEYS", "TYPE", "ENDPOINT",
+                                                              "VERSION"};
   bool secret = false;
   std::string token;
   auto flush = [&]() -> bool {

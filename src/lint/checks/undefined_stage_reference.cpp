@@ -1,6 +1,8 @@
 // MSM3003: `COPY --from`, `--mount=from=` or FROM naming a stage that does not exist (BuildKit
 // then pulls an image of that name) or that comes later (which BuildKit does not allow).
 
+#include <algorithm>
+
 #include "lint/checks/checks.h"
 #include "lint/checks/util.h"
 
@@ -9,6 +11,22 @@ namespace msm::lint::checks {
 void undefined_stage_reference(Context &ctx) {
   const auto &graph = ctx.graph();
   const auto &stages = graph.stages();
+  if (stages.empty()) {
+    // A fragment (no FROM yet, as in an editor while the file is written): no stage exists, so
+    // every `COPY --from` names an image, or a stage that is missing (hadolint's DL3022 reading).
+    for (const auto &ins : ctx.doc().instructions()) {
+      if (!ins.is(syntax::InstructionKind::Copy)) continue;
+      const auto *from = ins.flag("from");
+      if (!from || !from->value || from->value->empty() || from->value->find('$') != std::string::npos) continue;
+      const std::string &ref = *from->value;
+      if (ref.find_first_of(":/@.") != std::string::npos) continue;
+      bool index = std::all_of(ref.begin(), ref.end(), [](char c) { return c >= '0' && c <= '9'; });
+      ctx.report("MSM3003", from->range,
+                 index ? "`" + ref + "` refers to a stage index, but no stage is defined before it"
+                       : "`" + ref + "` is not a stage of this Dockerfile; BuildKit will pull an image of that name");
+    }
+    return;
+  }
   for (const auto &stage : stages) {
     for (const auto &dep : stage.dependencies) {
       if (dep.kind == analysis::DependencyKind::Base) {
