@@ -104,7 +104,7 @@ void copied_archive_extracted(Context &ctx) {
         if (reported[k] || cp.instruction >= c.run.instruction || cp.file != name) continue;
         reported[k] = true;
         uint32_t line = doc.lines().position(c.word_range(c.program).start).line;
-        ctx.report("DL3010", cp.source,
+        ctx.report(cp.source,
                    "`" + cp.source_name + "` is copied and then extracted by `tar` (line " + std::to_string(line) +
                        "): `ADD` extracts a local archive without keeping it in a layer");
       }

@@ -122,7 +122,7 @@ void copy_ignored_file(Context &ctx) {
       std::string path = clean(src);
       if (path.empty() || src.find_first_of("*?[") != std::string::npos) continue;
       if (excluded(patterns, path)) {
-        ctx.report("MSM1022", ins.args[i].range,
+        ctx.report(ins.args[i].range,
                    "Attempting to " + upper(ins.keyword) + " file `" + src + "` that is excluded by .dockerignore");
       }
     }

@@ -8,7 +8,7 @@ namespace msm::lint::checks {
 void dnf_cache_not_cleaned(Context &ctx) {
   const std::vector<packages::Manager> rpm = {packages::Manager::Dnf, packages::Manager::Microdnf, packages::Manager::Yum};
   packages::report_missing_cleanup(
-      ctx, {.code = "DL3040",
+      ctx, {
             .managers = {packages::Manager::Dnf, packages::Manager::Microdnf},
             // Upgrades download packages into the cache as installs do (`up`, `rei`: dnf's abbreviations).
             .triggers = {"install", "in", "reinstall", "rei", "localinstall", "groupinstall", "group install",

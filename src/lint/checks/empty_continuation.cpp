@@ -23,7 +23,7 @@ void empty_continuation(Context &ctx) {
       fix.edits.push_back({start, end, ""});
     }
     if (!fix.edits.empty()) {
-      ctx.report("MSM1005", first_blank, "Empty continuation line in " + upper(ins.keyword), std::move(fix));
+      ctx.report(first_blank, "Empty continuation line in " + upper(ins.keyword), std::move(fix));
     }
   }
 }

@@ -10,7 +10,7 @@ void from_platform_const(Context &ctx) {
     if (!ins.is(syntax::InstructionKind::From)) continue;
     const auto *f = ins.flag("platform");
     if (!f || !f->value || f->value->empty() || f->value->find('$') != std::string::npos) continue;
-    ctx.report("MSM1021", f->range, "FROM --platform flag should not use a constant value (`" + *f->value + "`)");
+    ctx.report(f->range, "FROM --platform flag should not use a constant value (`" + *f->value + "`)");
   }
 }
 

@@ -42,7 +42,7 @@ void sdk_final_stage(Context &ctx) {
   const analysis::Stage *root = &final_stage;
   while (root->base_stage) root = &stages[*root->base_stage];
   if (!sdk_image(root->base_expanded, ctx.options("MSM3004"))) return;
-  ctx.report("MSM3004", final_stage.base_range,
+  ctx.report(final_stage.base_range,
              "The final stage runs on the SDK image `" + root->base_expanded +
                  "`; copy the build output into a smaller runtime stage instead");
 }

@@ -29,7 +29,7 @@ void untrusted_registry(Context &ctx) {
     if (!image || image->empty() || *image == "scratch" || ctx.graph().find(*image)) continue;
     std::string registry = lower(analysis::parse_image_ref(*image).registry_or_default());
     if (trusted(list, registry)) continue;
-    ctx.report("DL3026", stage.base_range,
+    ctx.report(stage.base_range,
                "Base image `" + *image + "` comes from `" + registry + "`, which is not in trustedRegistries");
   }
 }
