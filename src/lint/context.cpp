@@ -15,12 +15,6 @@ Context::Context(const syntax::Document &doc, const analysis::StageGraph &graph,
   }
 }
 
-const nlohmann::json &Context::options(std::string_view code) const {
-  static const nlohmann::json k_null;
-  auto it = m_config.rule_options.find(std::string(code));
-  return it == m_config.rule_options.end() ? k_null : it->second;
-}
-
 Diagnostic &Context::report(syntax::Range range, std::string message, std::optional<edit::Fix> fix) {
   if (!m_rule) throw Error("internal: a finding was reported with no rule bound");
   return report(*m_rule, range, std::move(message), std::move(fix));

@@ -28,8 +28,6 @@ class Context {
   // The directory holding the Dockerfile, when it is on disk (or named by --stdin-filename):
   // checks that read neighbours (.dockerignore, build scripts) need it.
   const std::optional<std::filesystem::path> &directory() const { return m_directory; }
-  // Per-rule options from the configuration (null when none).
-  const nlohmann::json &options(std::string_view code) const;
 
   // The rule whose check runs now; the engine binds it before calling the check (nullptr after).
   void bind(const Rule *rule) { m_rule = rule; }

@@ -23,12 +23,9 @@ TEST_CASE("lint registry: every rule has a check, or is reported by the engine i
     CAPTURE(spec.code);
     YAML::Node node = YAML::Load(std::string(spec.text));
     std::string check = node["check"].as<std::string>();
-    if (check == "engine") {
-      CHECK(spec.check == nullptr);
-    } else {
-      REQUIRE(spec.check != nullptr);
-      CHECK(checks.insert(spec.check).second);  // one rule per check function
-    }
+    bool has_check = spec.check != nullptr;  // doctest cannot print a function pointer
+    CHECK(has_check == (check != "engine"));
+    if (has_check) CHECK(checks.insert(spec.check).second);  // one rule per check function
   }
 }
 
