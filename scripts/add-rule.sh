@@ -86,8 +86,9 @@ CASES
 add_to_lint_sources() {
   local list=$root/src/lint/CMakeLists.txt line="          checks/$check.cpp"
   awk -v new="$line" '
-    !done && /^          checks\/[a-z0-9_]+\.cpp/ && $0 > new { print new; done = 1 }
-    !done && /^  DEPENDS / { print new; done = 1 }
+    /^msm_layer\(lint/ { in_layer = 1 }
+    in_layer && !done && /^          checks\/[a-z0-9_]+\.cpp/ && $0 > new { print new; done = 1 }
+    in_layer && !done && /^  DEPENDS / { print new; done = 1 }
     { print }' "$list" > "$list.tmp" && mv "$list.tmp" "$list"
 }
 add_to_lint_sources
