@@ -93,3 +93,17 @@ TEST_CASE("lint registry: codes, names and aliases all find the rule, in any cas
   CHECK(registry.find("stagenamecasing") == by_code);
   CHECK(registry.find("NoSuchRule") == nullptr);
 }
+
+TEST_CASE("lint registry: a check reports for the rule the engine bound; the old form must name that rule") {
+  auto doc = msm::syntax::Document::parse("FROM debian\n", "Dockerfile");
+  msm::analysis::StageGraph graph(*doc);
+  Config config;
+  Context ctx(*doc, graph, config, std::nullopt);
+  msm::syntax::Range range{5, 11};
+  CHECK_THROWS_WITH_AS(ctx.report(range, "x"), doctest::Contains("no rule bound"), ::msm::Error);
+  ctx.bind(&Registry::instance().get("DL3006"));
+  CHECK(ctx.report(range, "x").rule->code == "DL3006");
+  CHECK(ctx.report("DL3006", range, "x").rule->code == "DL3006");
+  CHECK_THROWS_WITH_AS(ctx.report("DL3007", range, "x"), doctest::Contains("the check of DL3006 reported DL3007"), ::msm::Error);
+  CHECK(ctx.diagnostics().size() == 2);
+}
