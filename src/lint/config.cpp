@@ -41,6 +41,25 @@ bool is_foreign_code(const std::string &key) {
   return true;
 }
 
+// `rules: {CODE: {...}}`: each rule's options into its typed struct.
+void read_rule_options(const std::string &code, const YAML::Node &node, RuleOptions &out, const std::string &where) {
+  std::string at = where + ": rules." + code;
+  if (!node.IsMap()) throw Error(at + " must be a mapping of option names to values");
+  for (const auto &kv : node) {
+    std::string key = kv.first.as<std::string>();
+    const YAML::Node &value = kv.second;
+    if (code == "MSM3004" && key == "images") {
+      if (!value.IsSequence()) throw Error(at + ".images must be a list of image repositories");
+      for (const auto &v : value) {
+        if (!v.IsScalar()) throw Error(at + ".images must be a list of image repositories");
+        out.sdk_final_stage.images.push_back(v.as<std::string>());
+      }
+    } else {
+      throw Error(at + ": unknown option '" + key + "'" + (code == "MSM3004" ? " (MSM3004 takes: images)" : " (the rule takes no options)"));
+    }
+  }
+}
+
 nlohmann::json to_json(const YAML::Node &node) {
   switch (node.Type()) {
     case YAML::NodeType::Sequence: {
@@ -131,7 +150,9 @@ Config load_config(const fs::path &path) {
         config.strict_labels = value.as<bool>();
       } else if (key == "rules") {
         if (!value.IsMap()) throw Error(where + ": 'rules' must map rule codes to option mappings");
-        for (const auto &r : value) config.rule_options[canonical_code(r.first.as<std::string>(), where)] = to_json(r.second);
+        for (const auto &r : value) {
+          read_rule_options(canonical_code(r.first.as<std::string>(), where), r.second, config.rule_options, where);
+        }
       } else if (key == "format" && value.IsMap()) {
         config.format_section = to_json(value);
       } else if (key == "format" || key == "verbose" || key == "no-color" || key == "disable-ignore-pragma") {

@@ -17,6 +17,18 @@
 
 namespace msm::lint {
 
+// The options of the rules that take any (`rules: {CODE: {key: value}}` in the configuration),
+// typed, read and checked once when the configuration loads: an unknown key or a value of the
+// wrong type is an error naming the file, the rule and the key. A rule with options adds its
+// struct here and its reader in config.cpp (read_rule_options).
+struct SdkFinalStageOptions {  // MSM3004
+  std::vector<std::string> images;  // more repositories that are SDK images (`my/sdk`)
+};
+
+struct RuleOptions {
+  SdkFinalStageOptions sdk_final_stage;
+};
+
 struct Config {
   std::string source;                       // the file it came from ("" for defaults)
   std::set<std::string> ignored;            // canonical codes
@@ -27,7 +39,7 @@ struct Config {
   std::vector<std::string> trusted_registries;
   std::map<std::string, std::string> required_labels;  // label -> type (hadolint's label-schema)
   bool strict_labels = false;
-  std::map<std::string, nlohmann::json> rule_options;  // code -> options object
+  RuleOptions rule_options;
   // The `format:` mapping, as written (null when absent); `msmigrate fmt` and the language
   // server validate it (formatter::options_from_config). hadolint's string `format:` is not this.
   nlohmann::json format_section;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/error.h"
+
 namespace msm::lint {
 
 Context::Context(const syntax::Document &doc, const analysis::StageGraph &graph, const Config &config,
@@ -13,21 +15,27 @@ Context::Context(const syntax::Document &doc, const analysis::StageGraph &graph,
   }
 }
 
-const nlohmann::json &Context::options(std::string_view code) const {
-  static const nlohmann::json k_null;
-  auto it = m_config.rule_options.find(std::string(code));
-  return it == m_config.rule_options.end() ? k_null : it->second;
+Diagnostic &Context::report(syntax::Range range, std::string message, std::optional<edit::Fix> fix) {
+  if (!m_rule) throw Error("internal: a finding was reported with no rule bound");
+  return report(*m_rule, range, std::move(message), std::move(fix));
 }
 
-Diagnostic &Context::report(std::string_view code, syntax::Range range, std::string message, std::optional<edit::Fix> fix) {
+Diagnostic &Context::report(const Rule &rule, syntax::Range range, std::string message, std::optional<edit::Fix> fix) {
   Diagnostic d;
-  d.rule = &Registry::instance().get(code);
-  d.severity = d.rule->severity;
+  d.rule = &rule;
+  d.severity = rule.severity;
   d.message = std::move(message);
   d.range = range;
   d.fix = std::move(fix);
   m_diagnostics.push_back(std::move(d));
   return m_diagnostics.back();
+}
+
+Diagnostic &Context::report(std::string_view code, syntax::Range range, std::string message, std::optional<edit::Fix> fix) {
+  if (!m_rule || m_rule->code != code) {
+    throw Error("internal: the check of " + std::string(m_rule ? m_rule->code : "no rule") + " reported " + std::string(code));
+  }
+  return report(range, std::move(message), std::move(fix));
 }
 
 bool Context::stage_needed(size_t stage) const { return stage < m_needed.size() && m_needed[stage]; }

@@ -1,6 +1,7 @@
 #pragma once
 // What a check sees: one parsed file, its stage graph and ARG/ENV scope, the configuration,
-// and where to report. Checks are plain functions registered in one sorted list (checks.cpp).
+// and where to report. Checks are plain functions, one per rule, named by the rule's YAML file
+// (`check:`) and listed in the rule table generated from rules/*.yaml.
 
 #include <filesystem>
 #include <optional>
@@ -27,10 +28,20 @@ class Context {
   // The directory holding the Dockerfile, when it is on disk (or named by --stdin-filename):
   // checks that read neighbours (.dockerignore, build scripts) need it.
   const std::optional<std::filesystem::path> &directory() const { return m_directory; }
-  // Per-rule options from the configuration (null when none).
-  const nlohmann::json &options(std::string_view code) const;
 
-  // Returns the new diagnostic so a check can add related locations; valid until the next report.
+  // The rule whose check runs now; the engine binds it before calling the check (nullptr after).
+  void bind(const Rule *rule) { m_rule = rule; }
+  const Rule *rule() const { return m_rule; }
+  // Reports a finding of the bound rule. Returns the new diagnostic so a check can add related
+  // locations; valid until the next report.
+  Diagnostic &report(syntax::Range range, std::string message, std::optional<edit::Fix> fix = std::nullopt);
+  // Reports for a rule named explicitly: for the one reporter of many rules (the ShellCheck
+  // integration, which runs with no rule bound).
+  Diagnostic &report(const Rule &rule, syntax::Range range, std::string message,
+                     std::optional<edit::Fix> fix = std::nullopt);
+  // Transitional, for branches written before the rule was bound: `code` must be the bound
+  // rule's (an internal error otherwise). Remove once scripts/bind-report-call-sites.sh has
+  // rewritten every check.
   Diagnostic &report(std::string_view code, syntax::Range range, std::string message,
                      std::optional<edit::Fix> fix = std::nullopt);
   std::vector<Diagnostic> &diagnostics() { return m_diagnostics; }
@@ -49,18 +60,9 @@ class Context {
   const Config &m_config;
   std::optional<std::filesystem::path> m_directory;
   std::vector<bool> m_needed;
+  const Rule *m_rule = nullptr;
   std::vector<Diagnostic> m_diagnostics;
   mutable std::optional<std::vector<analysis::RunView>> m_runs;
 };
-
-using CheckFn = void (*)(Context &);
-
-struct CheckRegistration {
-  std::string_view code;
-  CheckFn run;  // nullptr: reported by the engine itself (suppression bookkeeping)
-};
-
-// Every check, sorted by code; a unit test checks it agrees with rules/*.yaml.
-const std::vector<CheckRegistration> &registered_checks();
 
 }  // namespace msm::lint

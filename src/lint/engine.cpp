@@ -6,6 +6,7 @@
 #include "analysis/stages.h"
 #include "lint/context.h"
 #include "lint/shellcheck/check.h"
+#include "lint/suppression.h"
 
 namespace msm::lint {
 
@@ -17,27 +18,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool starts_with_word(std::string_view &s, std::string_view word) {
-  if (s.size() < word.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != word[i]) return false;
-  }
-  s.remove_prefix(word.size());
-  return true;
-}
-
-std::vector<std::string> split_codes(std::string_view list) {
-  std::vector<std::string> out;
-  while (true) {
-    size_t comma = list.find(',');
-    std::string_view code = trim(list.substr(0, comma));
-    if (!code.empty()) out.emplace_back(code);
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-  }
-  return out;
-}
-
 bool is_foreign_code(std::string_view code) {
   // hadolint's rules implemented elsewhere (DLxxxx) and ShellCheck's (SCxxxx).
   if (code.size() != 6) return false;
@@ -46,8 +26,6 @@ bool is_foreign_code(std::string_view code) {
   if (prefix != "DL" && prefix != "SC") return false;
   return std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
-
-enum class SuppressionKind { NextInstruction, File, BuildkitSkip };
 
 struct Suppression {
   SuppressionKind kind = SuppressionKind::NextInstruction;
@@ -59,73 +37,6 @@ struct Suppression {
   std::vector<const Rule *> rules;      // parallel to names (nullptr: unknown)
   std::vector<bool> used;
 };
-
-// `skip=A,B;error=true` -> the skip list.
-std::optional<std::string_view> check_skip_list(std::string_view value) {
-  while (!value.empty()) {
-    size_t semi = value.find(';');
-    std::string_view part = trim(value.substr(0, semi));
-    if (starts_with_word(part, "skip")) {
-      part = trim(part);
-      if (!part.empty() && part.front() == '=') return trim(part.substr(1));
-    }
-    if (semi == std::string_view::npos) break;
-    value.remove_prefix(semi + 1);
-  }
-  return std::nullopt;
-}
-
-// `skip=...;error=true`: BuildKit fails the build on any of its checks' warnings.
-bool check_error_flag(std::string_view value) {
-  while (!value.empty()) {
-    size_t semi = value.find(';');
-    std::string_view part = trim(value.substr(0, semi));
-    if (starts_with_word(part, "error")) {
-      part = trim(part);
-      if (!part.empty() && part.front() == '=') {
-        std::string_view flag = trim(part.substr(1));
-        return flag.size() == 4 && starts_with_word(flag, "true");
-      }
-    }
-    if (semi == std::string_view::npos) break;
-    value.remove_prefix(semi + 1);
-  }
-  return false;
-}
-
-std::optional<Suppression> parse_comment(std::string_view text) {
-  std::string_view s = trim(text);
-  Suppression sup;
-  if (starts_with_word(s, "msmigrate") || starts_with_word(s, "hadolint")) {
-    s = trim(s);
-    if (starts_with_word(s, "global")) {
-      sup.kind = SuppressionKind::File;
-      s = trim(s);
-    }
-    if (!starts_with_word(s, "ignore")) return std::nullopt;
-    s = trim(s);
-    if (s.empty() || s.front() != '=') return std::nullopt;
-    // hadolint allows a trailing comment after the list: `ignore=DL3008 # why`.
-    std::string_view list = s.substr(1);
-    if (size_t hash = list.find('#'); hash != std::string_view::npos) list = list.substr(0, hash);
-    sup.names = split_codes(trim(list));
-    return sup;
-  }
-  if (starts_with_word(s, "check")) {
-    s = trim(s);
-    if (s.empty() || s.front() != '=') return std::nullopt;
-    // BuildKit reads a check comment's value up to the first space: `skip=X // why` skips X.
-    std::string_view value = s.substr(1);
-    if (size_t note = value.find(" //"); note != std::string_view::npos) value = value.substr(0, note);
-    auto list = check_skip_list(value);
-    if (!list) return std::nullopt;
-    sup.kind = SuppressionKind::BuildkitSkip;
-    sup.report_unused = false;
-    sup.names = split_codes(*list);
-    return sup;
-  }
-  return std::nullopt;
-}
 
 void resolve(Suppression &sup) {
   const Registry &registry = Registry::instance();
@@ -151,27 +62,31 @@ bool covers(const Suppression &sup, const Diagnostic &d) {
 std::vector<Suppression> collect_suppressions(const syntax::Document &doc, const syntax::Directive *check_policy) {
   std::vector<Suppression> out;
   if (check_policy) {
-    if (auto list = check_skip_list(check_policy->value)) {
+    if (auto names = check_skip_names(check_policy->value)) {
       Suppression sup;
       sup.kind = SuppressionKind::BuildkitSkip;
       sup.report_unused = false;
       sup.range = check_policy->range;
-      sup.names = split_codes(*list);
+      sup.names = std::move(*names);
       out.push_back(std::move(sup));
     }
   }
   const auto &instructions = doc.instructions();
   for (const auto &c : doc.comments()) {
-    auto sup = parse_comment(c.text);
-    if (!sup) continue;
-    sup->range = c.range;
-    if (sup->kind != SuppressionKind::File) {
+    auto comment = parse_suppression_comment(c.text);
+    if (!comment) continue;
+    Suppression sup;
+    sup.kind = comment->kind;
+    sup.report_unused = comment->kind != SuppressionKind::BuildkitSkip;
+    sup.names = std::move(comment->names);
+    sup.range = c.range;
+    if (sup.kind != SuppressionKind::File) {
       auto it = std::lower_bound(instructions.begin(), instructions.end(), c.range.end,
                                  [](const syntax::Instruction &ins, uint32_t b) { return ins.range.start < b; });
-      if (it != instructions.end()) sup->target = it->range;
-      else if (sup->kind == SuppressionKind::NextInstruction) sup->target = syntax::Range{c.range.end, c.range.end};
+      if (it != instructions.end()) sup.target = it->range;
+      else if (sup.kind == SuppressionKind::NextInstruction) sup.target = syntax::Range{c.range.end, c.range.end};
     }
-    out.push_back(std::move(*sup));
+    out.push_back(std::move(sup));
   }
   for (auto &s : out) resolve(s);
   return out;
@@ -179,20 +94,18 @@ std::vector<Suppression> collect_suppressions(const syntax::Document &doc, const
 
 }  // namespace
 
-bool is_ignore_pragma(std::string_view comment_text) {
-  auto sup = parse_comment(comment_text);
-  return sup && sup->kind != SuppressionKind::BuildkitSkip;
-}
-
 std::vector<Diagnostic> lint_document(const syntax::Document &doc, const Config &config,
                                       const std::optional<std::filesystem::path> &directory,
                                       const LintOptions &options) {
   analysis::StageGraph graph(doc, options.build_args);
   Context ctx(doc, graph, config, directory);
   const Registry &registry = Registry::instance();
-  for (const auto &check : registered_checks()) {
-    if (check.run && config.enabled(registry.get(check.code))) check.run(ctx);
+  for (const Rule &rule : registry.rules()) {
+    if (!rule.check || !config.enabled(rule)) continue;
+    ctx.bind(&rule);
+    rule.check(ctx);
   }
+  ctx.bind(nullptr);
   shellcheck::Coverage shellcheck_ran;
   if (options.shellcheck) {
     shellcheck::Runner &runner = options.shellcheck_runner ? *options.shellcheck_runner : shellcheck::Runner::instance();

@@ -13,13 +13,10 @@
 #include "lint/config.h"
 #include "lint/diagnostic.h"
 #include "lint/shellcheck/runner.h"
+#include "lint/suppression.h"  // is_ignore_pragma, for DL1001
 #include "syntax/document.h"
 
 namespace msm::lint {
-
-// Whether a comment's text (without `#`) is an inline ignore pragma: `hadolint ignore=...`,
-// `msmigrate global ignore=...` (BuildKit's `check=skip` is not one).
-bool is_ignore_pragma(std::string_view comment_text);
 
 struct LintOptions {
   // ShellCheck on the RUN scripts: Run (default), CachedOnly (only what the cache holds: the

@@ -52,84 +52,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// A YAML flow scalar as our rule files write them: plain, or "double quoted" with \" and \\.
-std::string scalar(std::string_view v) {
-  v = trim(v);
-  if (v.size() >= 2 && v.front() == '"') {
-    std::string out;
-    for (size_t i = 1; i < v.size(); ++i) {
-      if (v[i] == '\\' && i + 1 < v.size()) {
-        out += v[++i];
-      } else if (v[i] == '"') {
-        break;
-      } else {
-        out += v[i];
-      }
-    }
-    return out;
-  }
-  if (v.size() >= 2 && v.front() == '\'') return std::string(v.substr(1, v.size() - 2));
-  return std::string(v);
-}
-
-// The metadata keys are single-line top-level scalars or flow lists, so a line reader gets them
-// without a YAML parser on every start; a unit test checks it agrees with yaml-cpp on every file.
-Rule read_metadata(const EmbeddedRuleFile &f) {
-  Rule rule;
-  rule.source_file = f.file;
-  std::string_view text(f.text);
-  auto fail = [&](const std::string &what) {
-    throw Error(std::string("rules/") + f.file + ": " + what);
-  };
-  while (!text.empty()) {
-    size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    if (line.empty() || line[0] == ' ' || line[0] == '#' || line[0] == '-') continue;
-    size_t colon = line.find(':');
-    if (colon == std::string_view::npos) continue;
-    std::string_view key = line.substr(0, colon);
-    std::string_view value = trim(line.substr(colon + 1));
-    if (key == "code") {
-      rule.code = scalar(value);
-    } else if (key == "name") {
-      rule.name = scalar(value);
-    } else if (key == "aliases") {
-      if (value.size() < 2 || value.front() != '[' || value.back() != ']') fail("aliases must be a [flow, list]");
-      std::string_view inner = value.substr(1, value.size() - 2);
-      while (!trim(inner).empty()) {
-        size_t comma = inner.find(',');
-        rule.aliases.push_back(scalar(inner.substr(0, comma)));
-        if (comma == std::string_view::npos) break;
-        inner = inner.substr(comma + 1);
-      }
-    } else if (key == "severity") {
-      auto s = severity_from_string(scalar(value));
-      if (!s) fail("severity must be error, warning, info or style");
-      rule.severity = *s;
-    } else if (key == "scope") {
-      std::string s = scalar(value);
-      if (s == "all-stages") rule.scope = RuleScope::AllStages;
-      else if (s == "shipped-stages") rule.scope = RuleScope::ShippedStages;
-      else fail("scope must be all-stages or shipped-stages");
-    } else if (key == "fix") {
-      std::string s = scalar(value);
-      if (s == "none") rule.fix = FixAvailability::None;
-      else if (s == "sometimes") rule.fix = FixAvailability::Sometimes;
-      else if (s == "always") rule.fix = FixAvailability::Always;
-      else fail("fix must be none, sometimes or always");
-    } else if (key == "opt-in") {
-      std::string s = scalar(value);
-      if (s != "true" && s != "false") fail("opt-in must be true or false");
-      rule.opt_in = s == "true";
-    } else if (key == "message") {
-      rule.message = scalar(value);
-    }
-  }
-  if (rule.code.empty() || rule.name.empty()) fail("code and name are required");
-  return rule;
-}
-
 }  // namespace
 
 bool Rule::has_buildkit_name() const {
@@ -139,18 +61,29 @@ bool Rule::has_buildkit_name() const {
   });
 }
 
-Registry::Registry(const std::vector<EmbeddedRuleFile> &files) {
-  std::vector<std::pair<Rule, const char *>> rules;
-  for (const auto &f : files) rules.emplace_back(read_metadata(f), f.text);
-  std::sort(rules.begin(), rules.end(), [](const auto &a, const auto &b) { return a.first.code < b.first.code; });
-  for (auto &[rule, text] : rules) {
+Registry::Registry(std::span<const RuleSpec> specs) {
+  std::vector<const RuleSpec *> sorted;
+  for (const auto &spec : specs) sorted.push_back(&spec);
+  std::sort(sorted.begin(), sorted.end(), [](const RuleSpec *a, const RuleSpec *b) { return a->code < b->code; });
+  for (const RuleSpec *spec : sorted) {
+    Rule rule;
+    rule.code = spec->code;
+    rule.name = spec->name;
+    rule.aliases.assign(spec->aliases.begin(), spec->aliases.end());
+    rule.severity = spec->severity;
+    rule.scope = spec->scope;
+    rule.fix = spec->fix;
+    rule.opt_in = spec->opt_in;
+    rule.message = spec->message;
+    rule.source_file = spec->source_file;
+    rule.check = spec->check;
     m_rules.push_back(std::move(rule));
-    m_texts.push_back(text);
+    m_texts.push_back(spec->text);
   }
 }
 
 const Registry &Registry::instance() {
-  static const Registry registry(embedded_rule_files());
+  static const Registry registry(rule_specs());
   return registry;
 }
 
@@ -210,9 +143,9 @@ const Rule &Registry::get(std::string_view code) const {
 }
 
 namespace {
-YAML::Node load(const char *text, const Rule &rule) {
+YAML::Node load(std::string_view text, const Rule &rule) {
   try {
-    return YAML::Load(text);
+    return YAML::Load(std::string(text));
   } catch (const YAML::Exception &e) {
     throw Error("rules/" + rule.source_file + ": " + e.what());
   }

@@ -1,14 +1,20 @@
 #pragma once
-// The rule registry: metadata of every rule, read from the YAML files in rules/ that are
-// embedded in the binary at build time. Codes, names and aliases all resolve to one rule.
+// The rule registry: metadata of every rule, from the constant table generated at build time
+// from rules/*.yaml (rules/generate_rule_table.cpp). Codes, names and aliases all resolve to one
+// rule.
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace msm::lint {
+
+class Context;
+// A check: reports what it finds through the context, which knows the rule it runs for.
+using CheckFn = void (*)(Context &);
 
 enum class Severity { Style = 0, Info = 1, Warning = 2, Error = 3 };
 std::string_view to_string(Severity s);
@@ -45,25 +51,38 @@ struct Rule {
   // One of ShellCheck's codes (SCxxxx): reported by the ShellCheck integration, documented by
   // ShellCheck's wiki, and reported at the level ShellCheck gives each finding.
   bool from_shellcheck = false;
+  // The check function (`check:` in the YAML); nullptr for the rules the engine reports itself
+  // (`check: engine`) and for ShellCheck's.
+  CheckFn check = nullptr;
 
   // BuildKit's check name among the aliases (`check=skip=all` skips exactly those rules); the
   // other aliases are hadolint's DLxxxx codes.
   bool has_buildkit_name() const;
 };
 
-// The embedded rule files (generated at build time from rules/*.yaml).
-struct EmbeddedRuleFile {
-  const char *file;
-  const char *text;
+// One rule file as the build compiled it: its metadata, its check, and the whole YAML text
+// (read only for docs and examples).
+struct RuleSpec {
+  std::string_view code;
+  std::string_view name;
+  std::span<const std::string_view> aliases;
+  Severity severity;
+  RuleScope scope;
+  FixAvailability fix;
+  bool opt_in;
+  std::string_view message;
+  std::string_view source_file;
+  CheckFn check;
+  std::string_view text;
 };
-const std::vector<EmbeddedRuleFile> &embedded_rule_files();
+// The generated table, sorted by code.
+std::span<const RuleSpec> rule_specs();
 
 class Registry {
  public:
-  // The registry of the embedded rule files, built once (thread-safe).
+  // The registry of the generated rule table, built once (thread-safe).
   static const Registry &instance();
-  // Reads only the metadata keys; `files` as embedded_rule_files(). Throws msm::Error on a bad file.
-  explicit Registry(const std::vector<EmbeddedRuleFile> &files);
+  explicit Registry(std::span<const RuleSpec> specs);
 
   const std::vector<Rule> &rules() const { return m_rules; }  // sorted by code
   // ShellCheck's codes (SC1000-SC3999 as ShellCheck 0.9.0 has them), sorted; built on first use.
@@ -78,7 +97,7 @@ class Registry {
 
  private:
   std::vector<Rule> m_rules;
-  std::vector<const char *> m_texts;  // parallel to m_rules
+  std::vector<std::string_view> m_texts;  // parallel to m_rules
 };
 
 // Docs link printed by tty output and SARIF.

@@ -7,6 +7,7 @@
 #include "formatter/format.h"
 #include "lint/engine.h"
 #include "lint/registry.h"
+#include "lint/suppression.h"
 #include "lsp/instruction_reference.h"
 #include "refactor/name_stages.h"
 #include "refactor/reorder_copies.h"
@@ -72,23 +73,11 @@ std::string_view trim_blanks(std::string_view s) {
   return s;
 }
 
-bool starts_with_word(std::string_view s, std::string_view word) {
-  if (s.size() < word.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != word[i]) return false;
-  }
-  return s.size() == word.size() || s[word.size()] == ' ' || s[word.size()] == '\t';
-}
-
-// `# msmigrate ignore=...` / `# hadolint ignore=...` (not `global`): the tool's name, else "".
-std::string_view ignore_comment_tool(std::string_view comment_text) {
-  std::string_view s = trim_blanks(comment_text);
-  for (std::string_view tool : {"msmigrate", "hadolint"}) {
-    if (!starts_with_word(s, tool)) continue;
-    std::string_view rest = trim_blanks(s.substr(tool.size()));
-    if (rest.substr(0, 6) == "ignore" && trim_blanks(rest.substr(6)).substr(0, 1) == "=") return tool;
-  }
-  return {};
+// `# msmigrate ignore=...` / `# hadolint ignore=...` (not `global`): the comment as read.
+std::optional<lint::SuppressionComment> ignore_comment(const syntax::Comment &c) {
+  auto sup = lint::parse_suppression_comment(c.text);
+  if (!sup || sup->kind != lint::SuppressionKind::NextInstruction) return std::nullopt;
+  return sup;
 }
 
 const syntax::Instruction *instruction_containing(const syntax::Document &doc, uint32_t byte) {
@@ -104,21 +93,18 @@ edit::TextEdit ignore_edit(const syntax::Document &doc, const syntax::Instructio
   const std::string &src = doc.source();
   std::string_view tool = "msmigrate";
   for (const auto &c : doc.comments()) {
-    if (ignore_comment_tool(c.text) == "hadolint") tool = "hadolint";
+    if (auto sup = ignore_comment(c); sup && sup->tool == "hadolint") tool = "hadolint";
   }
   uint32_t line_start = doc.lines().line_start(doc.lines().line_of(ins.range.start));
   for (const auto &c : doc.comments()) {
-    if (c.range.end > line_start || ignore_comment_tool(c.text).empty()) continue;
+    if (c.range.end > line_start) continue;
+    auto sup = ignore_comment(c);
+    if (!sup) continue;
     // Directly above: only the line break between the comment and the instruction's line.
     std::string_view between = std::string_view(src).substr(c.range.end, line_start - c.range.end);
     if (between != "\n" && between != "\r\n") continue;
-    std::string_view text = doc.text(c.range);
-    size_t list_start = text.find('=') + 1;
-    size_t list_end = text.find('#', list_start);
-    if (list_end == std::string_view::npos) list_end = text.size();
-    while (list_end > list_start && (text[list_end - 1] == ' ' || text[list_end - 1] == '\t' || text[list_end - 1] == '\r'))
-      --list_end;
-    uint32_t at = c.range.start + static_cast<uint32_t>(list_end);
+    // The comment's text starts after its `#`.
+    uint32_t at = c.range.start + 1 + static_cast<uint32_t>(sup->list_end);
     return {at, at, "," + code};
   }
   size_t indent_end = line_start;

@@ -110,7 +110,21 @@ TEST_CASE("lint engine: .msmigrate.yaml found upward wins over .hadolint.yaml; h
   auto config = resolver.for_file(file);
   CHECK(config->ignored.count("MSM3001") == 1);
   CHECK(config->ignored.count("MSM1012") == 0);
-  CHECK(config->rule_options.at("MSM3004")["images"][0] == "my/sdk");
+  CHECK(config->rule_options.sdk_final_stage.images == std::vector<std::string>{"my/sdk"});
+}
+
+TEST_CASE("lint engine: rule options are typed; a bad one is an error naming the file, rule and key") {
+  TempDir dir;
+  auto by_name = dir.write("a.yaml", "rules:\n  sdk-final-stage: {images: [my/sdk, other/sdk]}\n");
+  CHECK(load_config(by_name).rule_options.sdk_final_stage.images == std::vector<std::string>{"my/sdk", "other/sdk"});
+  auto not_list = dir.write("b.yaml", "rules:\n  MSM3004: {images: my/sdk}\n");
+  CHECK_THROWS_WITH_AS(load_config(not_list), doctest::Contains("b.yaml: rules.MSM3004.images must be a list"), ::msm::Error);
+  auto unknown = dir.write("c.yaml", "rules:\n  MSM3004: {image: [my/sdk]}\n");
+  CHECK_THROWS_WITH_AS(load_config(unknown), doctest::Contains("c.yaml: rules.MSM3004: unknown option 'image' (MSM3004 takes: images)"),
+                       ::msm::Error);
+  auto none = dir.write("d.yaml", "rules:\n  DL3006: {strict: true}\n");
+  CHECK_THROWS_WITH_AS(load_config(none), doctest::Contains("d.yaml: rules.DL3006: unknown option 'strict' (the rule takes no options)"),
+                       ::msm::Error);
 }
 
 TEST_CASE("lint engine: bad configuration is an error naming the file") {

@@ -84,7 +84,7 @@ void add_instead_of_copy(Context &ctx) {
       fix = edit::Fix{"Use COPY", all_known_plain ? edit::Applicability::Safe : edit::Applicability::Unsafe,
                       {{ins.keyword_range.start, ins.keyword_range.end, keyword}}};
     }
-    ctx.report("DL3020", ctx.doc().instructions()[i].keyword_range,
+    ctx.report(ctx.doc().instructions()[i].keyword_range,
                "Use COPY instead of ADD for files and folders (`" + plain->value + "`)", std::move(fix));
   });
 }

@@ -7,7 +7,7 @@ namespace msm::lint::checks {
 
 void apk_add_without_no_cache(Context &ctx) {
   packages::report_missing_option(
-      ctx, {.code = "DL3019",
+      ctx, {
             .managers = {packages::Manager::Apk},
             .accepted = {"--no-cache"},
             .insert = "--no-cache",

@@ -10,7 +10,7 @@ void apt_get_install_recommends(Context &ctx) {
   // An APT configuration written earlier (`APT::Install-Recommends "0";`) turns them off for good.
   size_t configured_at = ctx.doc().source().find("Install-Recommends");
   packages::report_missing_option(
-      ctx, {.code = "DL3015",
+      ctx, {
             .managers = {packages::Manager::AptGet},
             .accepted = apt.no_recommends,
             .insert = "--no-install-recommends",

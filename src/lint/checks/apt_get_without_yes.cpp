@@ -8,7 +8,7 @@ namespace msm::lint::checks {
 void apt_get_without_yes(Context &ctx) {
   const auto &apt = analysis::packages::info(packages::Manager::AptGet);
   packages::report_missing_option(
-      ctx, {.code = "DL3014",
+      ctx, {
             .managers = {packages::Manager::AptGet},
             .actions = {"install", "upgrade", "dist-upgrade", "full-upgrade", "remove", "purge", "autoremove",
                         "build-dep", "reinstall"},

@@ -21,7 +21,7 @@ void apt_instead_of_apt_get(Context &ctx) {
       auto r = f.script.source_range(program.range);
       fix = edit::Fix{"Use `apt-get`", edit::Applicability::Unsafe, {{r.start, r.end, "apt-get"}}};
     }
-    ctx.report("DL3027", packages::command_range(f),
+    ctx.report(packages::command_range(f),
                "Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead",
                std::move(fix));
   });

@@ -33,7 +33,7 @@ bool later_run_needs_lists(const Context &ctx, const packages::Found &f) {
 
 void apt_lists_not_removed(Context &ctx) {
   packages::report_missing_cleanup(
-      ctx, {.code = "DL3009",
+      ctx, {
             .managers = {packages::Manager::AptGet, packages::Manager::Apt},
             .triggers = {"update"},
             .cleaned = [](const packages::Found &f) {

@@ -36,7 +36,7 @@ void builder_pattern_layout(Context &ctx) {
   if (this_build->seq > out.seq) message += ", " + at(this_build->where) + " builds this file with it";
   else message += " of this file's image";
   message += "; `msmigrate convert` makes this one multi-stage Dockerfile";
-  ctx.report("MSM3006", ctx.doc().instructions().front().keyword_range, message);
+  ctx.report(ctx.doc().instructions().front().keyword_range, message);
 }
 
 }  // namespace msm::lint::checks

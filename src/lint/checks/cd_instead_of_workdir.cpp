@@ -62,7 +62,7 @@ void cd_instead_of_workdir(Context &ctx) {
         const auto &c = *rc.command;
         // In a subshell, a substitution or a function, `cd` is scoped on purpose.
         if (rc.nested || c.name() != "cd" || c.inside("subshell")) continue;
-        ctx.report("DL3003", script.source_range(c.words[0].range),
+        ctx.report(script.source_range(c.words[0].range),
                    "Use WORKDIR to switch to a directory instead of `cd` in RUN",
                    workdir_fix(ctx, run, script, i));
       }

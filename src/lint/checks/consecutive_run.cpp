@@ -112,7 +112,7 @@ void consecutive_run(Context &ctx) {
       std::string joint = std::string(" && ") + doc.escape() + "\n    ";
       fix = edit::Fix{"Merge into the RUN above", edit::Applicability::Unsafe, {{first_end, body, joint}}};
     }
-    ctx.report("DL3059", ins.keyword_range,
+    ctx.report(ins.keyword_range,
                "Consecutive RUN instructions: merging them with the RUN above saves a layer", std::move(fix));
   }
 }

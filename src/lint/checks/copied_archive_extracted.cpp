@@ -117,7 +117,7 @@ void copied_archive_extracted(Context &ctx) {
           if (copied[j].instruction == cp.instruction && copied[j].source == cp.source) reported[j] = true;
         }
         uint32_t line = doc.lines().position(c.word_range(c.program).start).line;
-        ctx.report("DL3010", cp.source,
+        ctx.report(cp.source,
                    "`" + cp.source_name + "` is copied and then extracted by `tar` (line " + std::to_string(line) +
                        "): `ADD` extracts a local archive without keeping it in a layer");
       }

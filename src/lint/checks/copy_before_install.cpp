@@ -45,7 +45,7 @@ void copy_before_install(Context &ctx) {
       for (const auto &a : ins.args) text += a.value + " ";
       for (const auto &h : ins.heredocs) text += h.content;
       if (const char *command = install_command(text)) {
-        ctx.report("MSM3005", copy->line_range,
+        ctx.report(copy->line_range,
                    std::string("The whole build context is copied before `") + command +
                        "`: every source change re-runs the install. Copy the dependency manifests first, install, "
                        "then copy the rest");

@@ -34,7 +34,7 @@ void copy_entire_filesystem(Context &ctx) {
     for (size_t s = 0; s + 1 < ins.args.size(); ++s) {
       auto source = resolved(ctx, i, ins.args[s].value);
       if (!source || (*source != "/" && *source != "/." && *source != "/*")) continue;
-      ctx.report("DL3067", ins.args[s].range,
+      ctx.report(ins.args[s].range,
                  "COPY of the whole filesystem of `" + *from->value + "` onto `/`: copy only the directories you need");
       return;
     }

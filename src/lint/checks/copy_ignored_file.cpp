@@ -134,7 +134,7 @@ void copy_ignored_file(Context &ctx) {
       // when a pattern excludes every entry of the root.
       bool ignored = path.empty() ? root_ignored(patterns) : excluded(patterns, path);
       if (ignored) {
-        ctx.report("MSM1022", ins.args[i].range,
+        ctx.report(ins.args[i].range,
                    "Attempting to " + upper(ins.keyword) + " file `" + (path.empty() ? std::string(".") : src) +
                        "` that is excluded by .dockerignore");
       }

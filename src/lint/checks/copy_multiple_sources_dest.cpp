@@ -23,7 +23,7 @@ void copy_multiple_sources_dest(Context &ctx) {
     if (dest.range.end > dest.range.start) {
       fix = edit::Fix{"Add `/` to the destination", edit::Applicability::Safe, {{at, at, "/"}}};
     }
-    ctx.report("DL3021", dest.range,
+    ctx.report(dest.range,
                upper(ins.keyword) + " with " + std::to_string(ins.args.size() - 1) +
                    " sources needs a destination ending in `/`, not `" + dest.value + "`",
                std::move(fix));

@@ -23,7 +23,7 @@ void copy_relative_without_workdir(Context &ctx) {
       const auto &dest = ins.args.back();
       auto value = resolved(ctx, i, dest.value);
       if (!value || value->empty() || absolute_path(*value)) continue;
-      ctx.report("DL3045", dest.range,
+      ctx.report(dest.range,
                  upper(ins.keyword) + " to relative destination `" + dest.value +
                      "` without a WORKDIR in this stage: set WORKDIR first or use an absolute path");
     }

@@ -7,7 +7,7 @@ namespace msm::lint::checks {
 
 void dnf_cache_not_cleaned(Context &ctx) {
   packages::report_missing_cleanup(
-      ctx, {.code = "DL3040",
+      ctx, {
             .managers = {packages::Manager::Dnf, packages::Manager::Microdnf},
             // Upgrades download packages into the cache as installs do (`up`, `rei`: dnf's abbreviations).
             .triggers = {"install", "in", "reinstall", "rei", "localinstall", "groupinstall", "group install",

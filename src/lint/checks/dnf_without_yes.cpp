@@ -9,7 +9,7 @@ void dnf_without_yes(Context &ctx) {
   // microdnf never prompts (docker-library's oraclelinux images run `microdnf install` without
   // -y), so only dnf is checked; hadolint also reports microdnf.
   packages::report_missing_option(
-      ctx, {.code = "DL3038",
+      ctx, {
             .managers = {packages::Manager::Dnf},
             .actions = {"install", "in", "groupinstall", "localinstall", "reinstall", "rei", "group install",
                         "module install", "update", "upgrade", "up", "remove", "rm", "erase", "downgrade",

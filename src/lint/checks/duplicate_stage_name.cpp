@@ -13,7 +13,7 @@ void duplicate_stage_name(Context &ctx) {
     if (stage.name.empty()) continue;
     auto [it, inserted] = first.emplace(stage.name, stage.index);
     if (!inserted) {
-      auto &d = ctx.report("MSM1009", stage.name_range,
+      auto &d = ctx.report(stage.name_range,
                            "Duplicate stage name `" + stage.name + "`, first defined by stage " + std::to_string(it->second));
       d.related.push_back({stages[it->second].name_range, "first definition of `" + stage.name + "`", {}, {}});
     }

@@ -6,6 +6,6 @@
 
 namespace msm::lint::checks {
 
-void email_label(Context &ctx) { check_typed_labels(ctx, "DL3058", "email", "an email address", is_email); }
+void email_label(Context &ctx) { check_typed_labels(ctx, "email", "an email address", is_email); }
 
 }  // namespace msm::lint::checks

@@ -23,7 +23,7 @@ void empty_continuation(Context &ctx) {
     if (!fix.edits.empty()) {
       // BuildKit's parser reports on the line that ends the continued instruction.
       uint32_t end_line = lines.line_start(last);
-      ctx.report("MSM1005", {end_line, end_line}, "Empty continuation line in " + upper(ins.keyword), std::move(fix));
+      ctx.report({end_line, end_line}, "Empty continuation line in " + upper(ins.keyword), std::move(fix));
     }
   }
 }

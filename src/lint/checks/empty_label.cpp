@@ -9,7 +9,7 @@ void empty_label(Context &ctx) {
   const auto &schema = ctx.config().required_labels;
   if (schema.empty()) return;
   for_each_label(ctx, [&](const LabelPair &l) {
-    if (l.value.empty() && schema.count(l.key)) ctx.report("DL3051", l.value_range, "Label `" + l.key + "` is empty");
+    if (l.value.empty() && schema.count(l.key)) ctx.report(l.value_range, "Label `" + l.key + "` is empty");
   });
 }
 

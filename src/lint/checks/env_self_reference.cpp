@@ -22,7 +22,7 @@ void env_self_reference(Context &ctx) {
         for (const auto &name : e.referenced) {
           if (!defined.count(name)) continue;
           auto before = ctx.graph().scope().lookup(i, name);
-          ctx.report("DL3044", value.range,
+          ctx.report(value.range,
                      "`$" + name + "` is defined in this same ENV, but BuildKit expands it with its earlier value (" +
                          (before ? "`" + *before + "`" : std::string("unset")) +
                          "): define it in a separate ENV before this one");

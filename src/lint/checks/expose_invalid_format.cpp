@@ -9,7 +9,7 @@ void expose_invalid_format(Context &ctx) {
     if (!ins.is(syntax::InstructionKind::Expose)) continue;
     for (const auto &a : ins.args) {
       if (a.value.find(':') == std::string::npos || a.value.find('$') != std::string::npos) continue;
-      ctx.report("MSM1024", a.range,
+      ctx.report(a.range,
                  "EXPOSE instruction should not define an IP address or host-port mapping, found `" + a.value + "`");
     }
   }

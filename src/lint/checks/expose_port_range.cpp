@@ -32,9 +32,9 @@ void expose_port_range(Context &ctx) {
       auto high = dash == std::string_view::npos ? low : number(port.substr(dash + 1));
       if (!low || !high) continue;
       if (*low > 65535 || *high > 65535) {
-        ctx.report("DL3011", a.range, "Port `" + *value + "` is outside the valid range 0-65535");
+        ctx.report(a.range, "Port `" + *value + "` is outside the valid range 0-65535");
       } else if (*low > *high) {
-        ctx.report("DL3011", a.range, "Port range `" + *value + "` ends before it starts");
+        ctx.report(a.range, "Port range `" + *value + "` ends before it starts");
       }
     }
   });

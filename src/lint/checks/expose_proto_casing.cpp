@@ -20,7 +20,7 @@ void expose_proto_casing(Context &ctx) {
         fix = edit::Fix{"Lower-case the protocol", edit::Applicability::Safe,
                         {{start, a.range.end, lower(a.value.substr(slash + 1))}}};
       }
-      ctx.report("MSM1023", a.range, "Defined protocol `" + a.value.substr(slash + 1) + "` in EXPOSE should be lower-case",
+      ctx.report(a.range, "Defined protocol `" + a.value.substr(slash + 1) + "` in EXPOSE should be lower-case",
                  std::move(fix));
     }
   }

@@ -16,7 +16,7 @@ void from_as_casing(Context &ctx) {
     if (from_upper && as.value != "AS") want = "AS";
     else if (from_lower && as.value != "as") want = "as";
     if (want.empty()) continue;
-    ctx.report("MSM1007", as.range,
+    ctx.report(as.range,
                "`" + as.value + "` and `" + ins.keyword + "` keywords' casing do not match",
                edit::Fix{"Write `" + want + "`", edit::Applicability::Safe, {{as.range.start, as.range.end, want}}});
   }

@@ -28,7 +28,7 @@ void from_platform_const(Context &ctx) {
         continue;
       }
     }
-    ctx.report("MSM1021", f->range, "FROM --platform flag should not use a constant value (`" + *f->value + "`)");
+    ctx.report(f->range, "FROM --platform flag should not use a constant value (`" + *f->value + "`)");
   }
 }
 

@@ -6,6 +6,6 @@
 
 namespace msm::lint::checks {
 
-void hash_label(Context &ctx) { check_typed_labels(ctx, "DL3055", "hash", "a git commit hash", is_git_hash); }
+void hash_label(Context &ctx) { check_typed_labels(ctx, "hash", "a git commit hash", is_git_hash); }
 
 }  // namespace msm::lint::checks

@@ -9,7 +9,7 @@ namespace msm::lint::checks {
 void inline_ignore_pragma(Context &ctx) {
   for (const auto &c : ctx.doc().comments()) {
     if (is_ignore_pragma(c.text)) {
-      ctx.report("DL1001", c.range, "Inline ignore pragma: list the exception in the configuration file instead");
+      ctx.report(c.range, "Inline ignore pragma: list the exception in the configuration file instead");
     }
   }
 }

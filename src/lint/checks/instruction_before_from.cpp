@@ -13,7 +13,7 @@ void instruction_before_from(Context &ctx) {
   for (size_t i = 0; i < graph.global_end(); ++i) {
     const auto &ins = instructions[i];
     if (ins.is(syntax::InstructionKind::Arg)) continue;
-    ctx.report("DL3061", ins.keyword_range,
+    ctx.report(ins.keyword_range,
                upper(ins.keyword) + " before the first FROM: a Dockerfile starts with FROM, ARG or comments");
   }
 }

@@ -24,7 +24,7 @@ void instruction_casing(Context &ctx) {
     bool ok = want_upper ? !has_lower(ins.keyword) : !has_upper(ins.keyword);
     if (ok) continue;
     std::string want = want_upper ? upper(ins.keyword) : lower(ins.keyword);
-    ctx.report("MSM1008", ins.keyword_range,
+    ctx.report(ins.keyword_range,
                "Command `" + ins.keyword + "` should match the case of the other instructions (" +
                    (want_upper ? "upper-case" : "lower-case") + ")",
                edit::Fix{"Write `" + want + "`", edit::Applicability::Safe,

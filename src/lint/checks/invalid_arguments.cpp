@@ -54,11 +54,11 @@ void check_mount(Context &ctx, const syntax::Flag &f) {
     size_t eq = field.find('=');
     std::string key = lower(field.substr(0, eq));
     if (!key.empty() && !k_keys.count(key)) {
-      ctx.report("MSM1025", f.range, "Unknown key `" + key + "` in --mount");
+      ctx.report(f.range, "Unknown key `" + key + "` in --mount");
     } else if (key == "type" && eq != std::string_view::npos) {
       std::string_view type = field.substr(eq + 1);
       if (type.find('$') == std::string_view::npos && !k_types.count(type)) {
-        ctx.report("MSM1025", f.range, "Unsupported mount type `" + std::string(type) + "`");
+        ctx.report(f.range, "Unsupported mount type `" + std::string(type) + "`");
       }
     }
     if (comma == std::string_view::npos) break;
@@ -69,7 +69,7 @@ void check_mount(Context &ctx, const syntax::Flag &f) {
 void check(Context &ctx, const syntax::Instruction &ins, syntax::Range where) {
   using K = syntax::InstructionKind;
   std::string keyword = upper(ins.keyword);
-  auto report = [&](const std::string &message) { ctx.report("MSM1025", where, message); };
+  auto report = [&](const std::string &message) { ctx.report(where, message); };
   switch (ins.kind) {
     case K::From: {
       if (ins.args.size() != 1 && ins.args.size() != 3) {
@@ -78,7 +78,7 @@ void check(Context &ctx, const syntax::Instruction &ins, syntax::Range where) {
         report("FROM's second argument must be AS, not `" + ins.args[1].value + "`");
       } else if (ins.args.size() == 3) {
         if (!is_stage_name(lower(ins.args[2].value))) {
-          ctx.report("MSM1025", ins.args[2].range,
+          ctx.report(ins.args[2].range,
                      "Invalid stage name `" + ins.args[2].value +
                          "`: it must start with a letter and contain only letters, digits, `-`, `_` and `.` (it is "
                          "never expanded)");
@@ -109,7 +109,7 @@ void check(Context &ctx, const syntax::Instruction &ins, syntax::Range where) {
       if (ins.is(K::Onbuild) ? !ins.trigger : ins.args.empty()) report(keyword + " requires at least one argument");
       if (ins.is(K::Volume)) {
         for (const auto &a : ins.args) {
-          if (a.value.empty()) ctx.report("MSM1025", a.range, "VOLUME specified can not be an empty string");
+          if (a.value.empty()) ctx.report(a.range, "VOLUME specified can not be an empty string");
         }
       }
       break;
@@ -126,7 +126,7 @@ void check(Context &ctx, const syntax::Instruction &ins, syntax::Range where) {
       if (type == "NONE") {
         if (ins.args.size() > 1 || !ins.flags.empty()) report("HEALTHCHECK NONE takes no other arguments or flags");
       } else if (type != "CMD") {
-        ctx.report("MSM1025", ins.args[0].range, "Unknown HEALTHCHECK type `" + ins.args[0].value + "` (CMD or NONE)");
+        ctx.report(ins.args[0].range, "Unknown HEALTHCHECK type `" + ins.args[0].value + "` (CMD or NONE)");
       } else if (ins.args.size() < 2 || (ins.args.size() == 2 && trim(ins.args[1].value).empty())) {
         report("HEALTHCHECK CMD requires a command");
       }
@@ -134,11 +134,11 @@ void check(Context &ctx, const syntax::Instruction &ins, syntax::Range where) {
         if (!f.value || f.value->find('$') != std::string::npos) continue;
         if (f.name == "retries") {
           if (!is_whole_number(*f.value)) {
-            ctx.report("MSM1025", f.range, "--retries takes a whole number, not `" + *f.value + "`");
+            ctx.report(f.range, "--retries takes a whole number, not `" + *f.value + "`");
           }
         } else if (f.name == "interval" || f.name == "timeout" || f.name == "start-period" || f.name == "start-interval") {
           if (!is_healthcheck_duration(*f.value)) {
-            ctx.report("MSM1025", f.range, "--" + f.name + " takes a duration such as 30s or 1m30s (0 or at least 1ms), not `" + *f.value + "`");
+            ctx.report(f.range, "--" + f.name + " takes a duration such as 30s or 1m30s (0 or at least 1ms), not `" + *f.value + "`");
           }
         }
       }
@@ -151,9 +151,9 @@ void check(Context &ctx, const syntax::Instruction &ins, syntax::Range where) {
           continue;
         }
         if (f.name == "network" && *f.value != "default" && *f.value != "none" && *f.value != "host") {
-          ctx.report("MSM1025", f.range, "--network must be default, none or host, not `" + *f.value + "`");
+          ctx.report(f.range, "--network must be default, none or host, not `" + *f.value + "`");
         } else if (f.name == "security" && *f.value != "sandbox" && *f.value != "insecure") {
-          ctx.report("MSM1025", f.range, "--security must be sandbox or insecure, not `" + *f.value + "`");
+          ctx.report(f.range, "--security must be sandbox or insecure, not `" + *f.value + "`");
         } else if (f.name == "mount") {
           check_mount(ctx, f);
         }

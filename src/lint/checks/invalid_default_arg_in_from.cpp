@@ -45,7 +45,7 @@ void invalid_default_arg_in_from(Context &ctx) {
   for (const auto &stage : defaults.stages()) {
     if (stage.base.find('$') == std::string::npos) continue;
     if (valid_reference(stage.base_expanded)) continue;
-    ctx.report("MSM1020", stage.base_range,
+    ctx.report(stage.base_range,
                "Default value for global ARGs results in an empty or invalid base image name: `" + stage.base +
                    "` expands to `" + stage.base_expanded + "`");
   }

@@ -19,7 +19,7 @@ void invalid_exec_form(Context &ctx) {
       std::string_view inner = trim(text.substr(1));
       if (inner.empty() || (inner.front() != '"' && inner.front() != '\'')) continue;
     }
-    ctx.report("MSM1004", ins.args[0].range,
+    ctx.report(ins.args[0].range,
                upper(ins.keyword) + " looks like exec form but is not a valid JSON array of strings, so it runs "
                "through a shell (use double quotes, commas between items, no trailing comma)");
   }

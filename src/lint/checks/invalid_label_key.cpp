@@ -28,7 +28,7 @@ std::optional<std::string> key_problem(std::string_view key) {
 
 void invalid_label_key(Context &ctx) {
   for_each_label(ctx, [&](const LabelPair &l) {
-    if (auto problem = key_problem(l.key)) ctx.report("DL3048", l.key_range, "Label key `" + l.key + "` " + *problem);
+    if (auto problem = key_problem(l.key)) ctx.report(l.key_range, "Label key `" + l.key + "` " + *problem);
   });
 }
 

@@ -52,7 +52,7 @@ void json_args_recommended(Context &ctx) {
         syntax::Range r = ins.args[0].range;
         fix = edit::Fix{"Use exec form: " + json, edit::Applicability::Unsafe, {{r.start, r.end, json}}};
       }
-      ctx.report("MSM1011", ins.args[0].range,
+      ctx.report(ins.args[0].range,
                  "JSON arguments recommended for " + upper(ins.keyword) + " to prevent unintended behavior related to OS signals",
                  std::move(fix));
     }

@@ -9,7 +9,7 @@ void label_not_in_schema(Context &ctx) {
   const auto &schema = ctx.config().required_labels;
   if (!ctx.config().strict_labels || schema.empty()) return;
   for_each_label(ctx, [&](const LabelPair &l) {
-    if (!schema.count(l.key)) ctx.report("DL3050", l.key_range, "Label `" + l.key + "` is not in the label schema");
+    if (!schema.count(l.key)) ctx.report(l.key_range, "Label `" + l.key + "` is not in the label schema");
   });
 }
 

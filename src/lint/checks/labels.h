@@ -41,14 +41,14 @@ inline std::vector<std::string> schema_labels(const Context &ctx, std::string_vi
 }
 
 // Reports `code` for each LABEL whose key has schema type `type` and whose value fails `valid`.
-inline void check_typed_labels(Context &ctx, std::string_view code, std::string_view type, std::string_view what,
+inline void check_typed_labels(Context &ctx, std::string_view type, std::string_view what,
                                bool (*valid)(std::string_view)) {
   auto labels = schema_labels(ctx, type);
   if (labels.empty()) return;
   for_each_label(ctx, [&](const LabelPair &l) {
     if (std::find(labels.begin(), labels.end(), l.key) == labels.end() || l.value.empty()) return;  // empty: DL3051
     if (valid(l.value)) return;
-    ctx.report(code, l.value_range, "Label `" + l.key + "` is not " + std::string(what) + ": `" + l.value + "`");
+    ctx.report(l.value_range, "Label `" + l.key + "` is not " + std::string(what) + ": `" + l.value + "`");
   });
 }
 

@@ -15,7 +15,7 @@ void latest_tag(Context &ctx) {
     analysis::ImageRef ref = analysis::parse_image_ref(*image);
     if (ref.tag != "latest" || ref.digest) continue;
     std::string via = *image == stage.base ? "" : " (`" + stage.base + "` resolves to `" + *image + "`)";
-    ctx.report("DL3007", stage.base_range,
+    ctx.report(stage.base_range,
                "Base image `" + *image + "` uses the `latest` tag" + via + ": pin the version you tested with");
   }
 }

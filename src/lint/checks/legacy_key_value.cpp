@@ -25,7 +25,7 @@ void legacy_key_value(Context &ctx) {
       fix = edit::Fix{"Use " + keyword + " key=value", edit::Applicability::Safe,
                       {{key.range.start, value.range.end, replacement}}};
     }
-    ctx.report("MSM1017", ins.line_range,
+    ctx.report(ins.line_range,
                "\"" + keyword + " key=value\" should be used instead of legacy \"" + keyword + " key value\" format",
                std::move(fix));
   }

@@ -24,7 +24,7 @@ void link_bin_sh(Context &ctx) {
     if (opts.operands.size() < 2 || opts.has("-t") || opts.has("--target-directory")) return;
     size_t link = opts.operands.back();
     if (!is_bin_sh(c.text(link))) return;
-    ctx.report("DL4005", c.word_range(link),
+    ctx.report(c.word_range(link),
                "Use SHELL to change the shell of RUN instead of linking `" + c.text(opts.operands.front()) +
                    "` to `/bin/sh`");
   });

@@ -22,7 +22,7 @@ void maintainer_deprecated(Context &ctx) {
                       {{ins.line_range.start, ins.line_range.end,
                         keyword + " org.opencontainers.image.authors=" + quoted}}};
     }
-    ctx.report("MSM1012", ins.keyword_range,
+    ctx.report(ins.keyword_range,
                "MAINTAINER instruction is deprecated in favor of using label", std::move(fix));
   }
 }

@@ -16,7 +16,7 @@ void missing_healthcheck(Context &ctx) {
     }
   }
   const auto &from = ctx.doc().instructions()[graph.stages()[*last].from_instruction];
-  ctx.report("DL3057", from.line_range, "The final image has no HEALTHCHECK");
+  ctx.report(from.line_range, "The final image has no HEALTHCHECK");
 }
 
 }  // namespace msm::lint::checks

@@ -68,7 +68,7 @@ void missing_label(Context &ctx) {
         if (t.base_stage == s && labels[t.index].count(label)) child_sets = true;
       }
       if (child_sets) continue;
-      ctx.report("DL3049", from.line_range,
+      ctx.report(from.line_range,
                  s == *last ? "The final image has no label `" + label + "`"
                             : "Stage `" + graph.stages()[s].display_name() + "` has no label `" + label + "`");
     }

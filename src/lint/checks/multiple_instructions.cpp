@@ -16,7 +16,7 @@ void multiple_instructions(Context &ctx) {
         const auto &ins = instructions[i];
         if (!ins.is(kind)) continue;
         if (previous) {
-          ctx.report("MSM1016", previous->keyword_range,
+          ctx.report(previous->keyword_range,
                      "Multiple " + upper(previous->keyword) +
                          " instructions should not be used in the same stage because only the last one will be used");
         }

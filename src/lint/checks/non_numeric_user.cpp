@@ -15,7 +15,7 @@ void non_numeric_user(Context &ctx) {
   // Windows users are names (ContainerUser, ContainerAdministrator); there are no numeric ids.
   if (auto stage = ctx.graph().stage_of(user->instruction); stage && windows_stage(ctx, *stage)) return;
   const auto &ins = ctx.doc().instructions()[user->instruction];
-  ctx.report("DL3066", ins.args[0].range,
+  ctx.report(ins.args[0].range,
              "USER `" + user->user + "` is a name: use its numeric id (e.g. `USER 10001`) so the runtime can verify it is not root");
 }
 

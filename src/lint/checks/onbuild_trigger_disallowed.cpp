@@ -11,7 +11,7 @@ void onbuild_trigger_disallowed(Context &ctx) {
     if (!ins.is(K::Onbuild) || !ins.trigger) continue;
     const auto &t = *ins.trigger;
     if (!(t.is(K::Onbuild) || t.is(K::From) || t.is(K::Maintainer))) continue;
-    ctx.report("DL3043", ins.line_range, upper(t.keyword) + " is not allowed as an ONBUILD trigger");
+    ctx.report(ins.line_range, upper(t.keyword) + " is not allowed as an ONBUILD trigger");
   }
 }
 

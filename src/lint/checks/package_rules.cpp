@@ -188,7 +188,7 @@ bool run_has_action(const analysis::RunView &run, const std::vector<Manager> &ma
   });
 }
 
-void report_unpinned(Context &ctx, std::string_view code, const std::vector<Manager> &managers, std::string_view how) {
+void report_unpinned(Context &ctx, const std::vector<Manager> &managers, std::string_view how) {
   for_each_invocation(ctx, managers, [&](const Found &f) {
     const Invocation &inv = f.invocation;
     if (!inv.installs() || inv.has_any(inv.manager->version_options)) return;
@@ -214,7 +214,7 @@ void report_unpinned(Context &ctx, std::string_view code, const std::vector<Mana
       if (w.dynamic) continue;
       if (is_vcs_reference(*inv.manager, w.text)) {
         if (!vcs_has_ref(*inv.manager, w.text)) {
-          ctx.report(code, f.script.source_range(inv.word(i).range),
+          ctx.report(f.script.source_range(inv.word(i).range),
                      "Pin a revision of `" + w.text + "` in `" + command_text(f) + "` (" +
                          (inv.manager->pin == pk::PinStyle::At ? "`#<commit or tag>`" : "`@<commit or tag>`") + ")");
         }
@@ -223,7 +223,7 @@ void report_unpinned(Context &ctx, std::string_view code, const std::vector<Mana
       // A module is pinned by its stream: `dnf module install nodejs:20`.
       if (inv.action == "module install") {
         if (w.text.find(':') == std::string::npos) {
-          ctx.report(code, f.script.source_range(inv.word(i).range),
+          ctx.report(f.script.source_range(inv.word(i).range),
                      "Pin the stream of module `" + w.text + "` in `" + command_text(f) + "` (write `" + w.text + ":<stream>`)");
         }
         continue;
@@ -242,7 +242,7 @@ void report_unpinned(Context &ctx, std::string_view code, const std::vector<Mana
       if (size_t at = name.rfind('@'); at != std::string::npos && at > 0 && inv.manager->manager == Manager::Go) {
         name.resize(at);
       }
-      ctx.report(code, f.script.source_range(inv.word(i).range),
+      ctx.report(f.script.source_range(inv.word(i).range),
                  "Pin the version of `" + name + "` in `" + command_text(f) + "` (" + fill(how, name) + ")");
     }
   });
@@ -261,7 +261,7 @@ void report_missing_option(Context &ctx, const MissingOption &rule) {
     if (auto e = insert_after_word(f, after, " " + std::string(rule.insert))) {
       fix = edit::Fix{"Add `" + std::string(rule.insert) + "`", rule.applicability, {*e}};
     }
-    ctx.report(rule.code, command_range(f), fill(rule.message, command_text(f)), std::move(fix));
+    ctx.report(command_range(f), fill(rule.message, command_text(f)), std::move(fix));
   });
 }
 
@@ -279,7 +279,7 @@ void report_missing_cleanup(Context &ctx, const MissingCleanup &rule) {
     bool unsafe = rule.unsafe && rule.unsafe(ctx, f);
     auto fix = append_to_run(f, cleanup, "Append `" + cleanup + "` to the RUN",
                              unsafe ? edit::Applicability::Unsafe : edit::Applicability::Safe);
-    ctx.report(rule.code, command_range(f), fill(rule.message, command_text(f)), std::move(fix));
+    ctx.report(command_range(f), fill(rule.message, command_text(f)), std::move(fix));
   });
 }
 

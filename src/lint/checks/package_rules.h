@@ -66,10 +66,9 @@ bool run_has_action(const analysis::RunView &run, const std::vector<Manager> &ma
 
 // Reports every registry package of an install by `managers` written without a version.
 // `how` shows the pin syntax in the message, e.g. "curl=<version>" for "{}=<version>".
-void report_unpinned(Context &ctx, std::string_view code, const std::vector<Manager> &managers, std::string_view how);
+void report_unpinned(Context &ctx, const std::vector<Manager> &managers, std::string_view how);
 
 struct MissingOption {
-  std::string_view code{};
   std::vector<Manager> managers{};
   std::vector<std::string_view> actions{};  // empty: the managers' install sub-commands
   std::vector<std::string_view> accepted{}; // any of these options satisfies the rule
@@ -83,7 +82,6 @@ struct MissingOption {
 void report_missing_option(Context &ctx, const MissingOption &rule);
 
 struct MissingCleanup {
-  std::string_view code{};
   std::vector<Manager> managers{};
   std::vector<std::string_view> triggers{};  // actions that leave a cache; empty: install sub-commands
   // Whether the RUN cleans up after the found command (or keeps the cache out of the layer with a mount).

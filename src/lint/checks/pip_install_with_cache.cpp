@@ -54,7 +54,7 @@ std::optional<std::string> environment_value(const Context &c, const analysis::R
 
 void pip_install_with_cache(Context &ctx) {
   packages::report_missing_option(
-      ctx, {.code = "DL3042",
+      ctx, {
             .managers = {packages::Manager::Pip},
             .accepted = {"--no-cache-dir"},
             .insert = "--no-cache-dir",

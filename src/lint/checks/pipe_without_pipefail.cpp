@@ -195,7 +195,7 @@ void pipe_without_pipefail(Context &ctx) {
       }
     }
     syntax::Range r = script.source_range({p.members.front()->range.start, p.members.back()->range.end});
-    ctx.report("DL4006", r, std::move(message), std::move(fix));
+    ctx.report(r, std::move(message), std::move(fix));
   }
 }
 

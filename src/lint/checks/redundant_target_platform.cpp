@@ -12,7 +12,7 @@ void redundant_target_platform(Context &ctx) {
     if (!f || !f->value || (*f->value != "$TARGETPLATFORM" && *f->value != "${TARGETPLATFORM}")) continue;
     uint32_t end = f->range.end;
     while (end < src.size() && (src[end] == ' ' || src[end] == '\t')) ++end;
-    ctx.report("MSM1018", f->range,
+    ctx.report(f->range,
                "Setting platform to predefined " + *f->value + " in FROM is redundant as this is the default behavior",
                edit::Fix{"Remove the --platform flag", edit::Applicability::Safe, {{f->range.start, end, ""}}});
   }

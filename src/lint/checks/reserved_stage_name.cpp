@@ -7,7 +7,7 @@ namespace msm::lint::checks {
 void reserved_stage_name(Context &ctx) {
   for (const auto &stage : ctx.graph().stages()) {
     if (stage.name == "scratch" || stage.name == "context") {
-      ctx.report("MSM1010", stage.name_range, "`" + stage.name + "` is reserved and should not be used as a stage name");
+      ctx.report(stage.name_range, "`" + stage.name + "` is reserved and should not be used as a stage name");
     }
   }
 }

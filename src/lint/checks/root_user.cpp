@@ -10,7 +10,7 @@ void root_user(Context &ctx) {
   auto user = final_user(ctx);
   if (!user || !is_root_user(user->user)) return;
   const auto &ins = ctx.doc().instructions()[user->instruction];
-  ctx.report("DL3002", ins.args[0].range,
+  ctx.report(ins.args[0].range,
              "The final image runs as `" + user->user + "`: switch to an unprivileged USER after the steps that need root");
 }
 

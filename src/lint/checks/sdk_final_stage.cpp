@@ -1,5 +1,7 @@
 // MSM3004: a multi-stage Dockerfile whose final stage still runs on a full SDK/compiler image.
 
+#include <algorithm>
+
 #include "analysis/image_ref.h"
 #include "lint/checks/checks.h"
 #include "lint/checks/util.h"
@@ -8,18 +10,14 @@ namespace msm::lint::checks {
 
 namespace {
 
-bool sdk_image(std::string_view image, const nlohmann::json &options) {
+bool sdk_image(std::string_view image, const SdkFinalStageOptions &options) {
   auto parsed = analysis::try_parse_reference(lower(image));
   if (!parsed) return false;
   std::string tag = parsed->tag;
   parsed->tag.clear();
   parsed->digest.clear();
   std::string repo = parsed->familiar();
-  if (options.is_object() && options.contains("images") && options["images"].is_array()) {
-    for (const auto &i : options["images"]) {
-      if (i.is_string() && i.get<std::string>() == repo) return true;
-    }
-  }
+  if (std::find(options.images.begin(), options.images.end(), repo) != options.images.end()) return true;
   static const char *const k_sdk[] = {"golang", "rust", "maven", "gradle", "gcc", "buildpack-deps", "clang",
                                       "swift", "haskell", "mcr.microsoft.com/dotnet/sdk",
                                       "mcr.microsoft.com/dotnet/core/sdk"};
@@ -41,8 +39,8 @@ void sdk_final_stage(Context &ctx) {
   const auto &final_stage = stages.back();
   const analysis::Stage *root = &final_stage;
   while (root->base_stage) root = &stages[*root->base_stage];
-  if (!sdk_image(root->base_expanded, ctx.options("MSM3004"))) return;
-  ctx.report("MSM3004", final_stage.base_range,
+  if (!sdk_image(root->base_expanded, ctx.config().rule_options.sdk_final_stage)) return;
+  ctx.report(final_stage.base_range,
              "The final stage runs on the SDK image `" + root->base_expanded +
                  "`; copy the build output into a smaller runtime stage instead");
 }

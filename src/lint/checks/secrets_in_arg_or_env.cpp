@@ -44,13 +44,13 @@ void secrets_in_arg_or_env(Context &ctx) {
       for (const auto &a : ins.args) {
         std::string name = a.value.substr(0, a.value.find('='));
         if (secret_like(name)) {
-          ctx.report("MSM1019", a.range, "Do not use ARG or ENV instructions for sensitive data (ARG \"" + name + "\")");
+          ctx.report(a.range, "Do not use ARG or ENV instructions for sensitive data (ARG \"" + name + "\")");
         }
       }
     } else if (ins.is(K::Env)) {
       for (size_t i = 0; i < ins.args.size(); i += 3) {
         if (secret_like(ins.args[i].value)) {
-          ctx.report("MSM1019", ins.args[i].range,
+          ctx.report(ins.args[i].range,
                      "Do not use ARG or ENV instructions for sensitive data (ENV \"" + ins.args[i].value + "\")");
         }
       }

@@ -6,6 +6,6 @@
 
 namespace msm::lint::checks {
 
-void semver_label(Context &ctx) { check_typed_labels(ctx, "DL3056", "semver", "a semantic version", is_semver); }
+void semver_label(Context &ctx) { check_typed_labels(ctx, "semver", "a semantic version", is_semver); }
 
 }  // namespace msm::lint::checks

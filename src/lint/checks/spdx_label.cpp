@@ -6,6 +6,6 @@
 
 namespace msm::lint::checks {
 
-void spdx_label(Context &ctx) { check_typed_labels(ctx, "DL3054", "spdx", "an SPDX license id or expression", is_spdx_expression); }
+void spdx_label(Context &ctx) { check_typed_labels(ctx, "spdx", "an SPDX license id or expression", is_spdx_expression); }
 
 }  // namespace msm::lint::checks

@@ -23,7 +23,7 @@ void stage_name_casing(Context &ctx) {
         fix.edits.push_back({where->start, where->end, stage.name});
       }
     }
-    ctx.report("MSM1006", stage.name_range, "Stage name `" + std::string(written) + "` should be lower-case",
+    ctx.report(stage.name_range, "Stage name `" + std::string(written) + "` should be lower-case",
                std::move(fix));
   }
 }

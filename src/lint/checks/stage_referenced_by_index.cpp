@@ -66,7 +66,7 @@ void stage_referenced_by_index(Context &ctx) {
     for (const auto &[dep, range] : refs) fix.edits.push_back({range.start, range.end, name});
     std::sort(fix.edits.begin(), fix.edits.end(), [](const auto &a, const auto &b) { return a.start < b.start; });
     for (const auto &[dep, range] : refs) {
-      ctx.report("MSM3002", range,
+      ctx.report(range,
                  "Stage referenced by index `" + dep->reference + "`; refer to it by name (`" + name + "`)", fix);
     }
   }

@@ -51,7 +51,7 @@ void sudo_in_run(Context &ctx) {
           fix = edit::Fix{"Remove `sudo` (the RUN already runs as root)", edit::Applicability::Unsafe,
                           {{r.start, next, ""}}};
         }
-        ctx.report("DL3004", r,
+        ctx.report(r,
                    "Do not use `sudo`: RUN already runs as the stage's USER; switch with `USER root` where root is needed",
                    std::move(fix));
       }

@@ -6,7 +6,7 @@
 namespace msm::lint::checks {
 
 void syntax_error(Context &ctx) {
-  for (const auto &p : ctx.doc().problems()) ctx.report("MSM1001", p.range, p.message);
+  for (const auto &p : ctx.doc().problems()) ctx.report(p.range, p.message);
 }
 
 }  // namespace msm::lint::checks

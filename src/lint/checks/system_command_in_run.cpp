@@ -33,7 +33,7 @@ void system_command_in_run(Context &ctx) {
         if (c.dynamic(i) || c.text(i).rfind('%', 0) == 0) return;
       }
     }
-    ctx.report("DL3001", c.word_range(c.program),
+    ctx.report(c.word_range(c.program),
                "`" + c.name + "` is meant for a running machine, not an image build: it does nothing useful in RUN");
   });
 }

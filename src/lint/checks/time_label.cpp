@@ -6,6 +6,6 @@
 
 namespace msm::lint::checks {
 
-void time_label(Context &ctx) { check_typed_labels(ctx, "DL3053", "rfc3339", "an RFC 3339 time", is_rfc3339); }
+void time_label(Context &ctx) { check_typed_labels(ctx, "rfc3339", "an RFC 3339 time", is_rfc3339); }
 
 }  // namespace msm::lint::checks

@@ -32,7 +32,7 @@ void undefined_arg_in_from(Context &ctx) {
       auto defaulted = names_with_default(word);
       for (const auto &name : result.unset) {
         if (defaulted.count(name) || name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) continue;
-        ctx.report("MSM1013", range, "FROM argument `" + name + "` is not declared by a global ARG (before the first FROM)");
+        ctx.report(range, "FROM argument `" + name + "` is not declared by a global ARG (before the first FROM)");
       }
     }
   }

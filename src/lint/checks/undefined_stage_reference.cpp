@@ -21,7 +21,7 @@ void undefined_stage_reference(Context &ctx) {
       const std::string &ref = *from->value;
       if (ref.find_first_of(":/@.") != std::string::npos) continue;
       bool index = std::all_of(ref.begin(), ref.end(), [](char c) { return c >= '0' && c <= '9'; });
-      ctx.report("MSM3003", from->range,
+      ctx.report(from->range,
                  index ? "`" + ref + "` refers to a stage index, but no stage is defined before it"
                        : "`" + ref + "` is not a stage of this Dockerfile; BuildKit will pull an image of that name");
     }
@@ -34,7 +34,7 @@ void undefined_stage_reference(Context &ctx) {
         auto later = graph.find(dep.reference);
         if (later && *later > stage.index && !stages[*later].name.empty() &&
             lower(dep.reference) == stages[*later].name) {
-          ctx.report("MSM3003", dep.range,
+          ctx.report(dep.range,
                      "FROM `" + dep.reference + "` names a stage defined later; BuildKit pulls an image of that name instead");
         }
         continue;
@@ -42,7 +42,7 @@ void undefined_stage_reference(Context &ctx) {
       if (dep.reference.find('$') != std::string::npos) continue;
       if (dep.stage) {
         if (*dep.stage >= stage.index) {
-          ctx.report("MSM3003", dep.range,
+          ctx.report(dep.range,
                      "`" + dep.reference + "` refers to " +
                          (*dep.stage == stage.index ? std::string("the stage itself")
                                                     : "stage `" + stages[*dep.stage].display_name() + "` defined later"));
@@ -52,7 +52,7 @@ void undefined_stage_reference(Context &ctx) {
       // An image reference has a tag, digest, registry or path; a bare word is most likely a
       // misspelt stage name.
       if (dep.reference.find_first_of(":/@.") != std::string::npos) continue;
-      ctx.report("MSM3003", dep.range,
+      ctx.report(dep.range,
                  "`" + dep.reference + "` is not a stage of this Dockerfile; BuildKit will pull an image of that name");
     }
   }

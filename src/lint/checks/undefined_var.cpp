@@ -133,7 +133,7 @@ void undefined_var(Context &ctx) {
             if (!typo && !elsewhere) continue;
           }
           if (!reported.insert(name).second) continue;
-          ctx.report("MSM1015", arg->range, "Usage of undefined variable `$" + name + "`");
+          ctx.report(arg->range, "Usage of undefined variable `$" + name + "`");
         }
       }
     }

@@ -54,19 +54,19 @@ void check(Context &ctx, const syntax::Instruction &ins, syntax::Range where_for
     if (it == table->end()) {
       std::string hint;
       if (ins.is(syntax::InstructionKind::Add) && f.name == "from") hint = " (ADD cannot copy from a stage; use COPY --from)";
-      ctx.report("MSM1003", range, "Unknown flag `--" + f.name + "` for " + keyword + hint);
+      ctx.report(range, "Unknown flag `--" + f.name + "` for " + keyword + hint);
       continue;
     }
     if (it->second != FlagType::Repeatable && !seen.insert(f.name).second) {
-      ctx.report("MSM1003", range, "Duplicate flag `--" + f.name + "` for " + keyword);
+      ctx.report(range, "Duplicate flag `--" + f.name + "` for " + keyword);
     }
     if (it->second == FlagType::Bool && f.value) {
       std::string v = lower(*f.value);
       if (v != "true" && v != "false") {
-        ctx.report("MSM1003", range, "Flag `--" + f.name + "` takes true or false, not `" + *f.value + "`");
+        ctx.report(range, "Flag `--" + f.name + "` takes true or false, not `" + *f.value + "`");
       }
     } else if (it->second != FlagType::Bool && !f.value) {
-      ctx.report("MSM1003", range, "Flag `--" + f.name + "` needs a value: `--" + f.name + "=...`");
+      ctx.report(range, "Flag `--" + f.name + "` needs a value: `--" + f.name + "=...`");
     }
   }
 }

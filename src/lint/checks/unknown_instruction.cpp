@@ -10,11 +10,11 @@ void unknown_instruction(Context &ctx) {
   using K = syntax::InstructionKind;
   for (const auto &ins : ctx.doc().instructions()) {
     if (ins.is(K::Unknown)) {
-      ctx.report("MSM1002", ins.keyword_range, "Unknown instruction `" + ins.keyword + "`");
+      ctx.report(ins.keyword_range, "Unknown instruction `" + ins.keyword + "`");
     } else if (ins.is(K::Onbuild) && ins.trigger) {
       const auto &t = *ins.trigger;
       if (t.is(K::Unknown)) {
-        ctx.report("MSM1002", ins.line_range, "Unknown instruction `" + t.keyword + "` in ONBUILD");
+        ctx.report(ins.line_range, "Unknown instruction `" + t.keyword + "` in ONBUILD");
       }
     }
   }

@@ -6,7 +6,7 @@
 namespace msm::lint::checks {
 
 void unpinned_apk_add(Context &ctx) {
-  packages::report_unpinned(ctx, "DL3018", {packages::Manager::Apk}, "write `{}=<version>` or `{}~<version>`");
+  packages::report_unpinned(ctx, {packages::Manager::Apk}, "write `{}=<version>` or `{}~<version>`");
 }
 
 }  // namespace msm::lint::checks

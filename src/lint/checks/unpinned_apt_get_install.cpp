@@ -6,7 +6,7 @@
 namespace msm::lint::checks {
 
 void unpinned_apt_get_install(Context &ctx) {
-  packages::report_unpinned(ctx, "DL3008", {packages::Manager::AptGet}, "write `{}=<version>`");
+  packages::report_unpinned(ctx, {packages::Manager::AptGet}, "write `{}=<version>`");
 }
 
 }  // namespace msm::lint::checks

@@ -6,7 +6,7 @@
 namespace msm::lint::checks {
 
 void unpinned_dnf_install(Context &ctx) {
-  packages::report_unpinned(ctx, "DL3041", {packages::Manager::Dnf, packages::Manager::Microdnf},
+  packages::report_unpinned(ctx, {packages::Manager::Dnf, packages::Manager::Microdnf},
                             "write `{}-<version>`");
 }
 

@@ -6,7 +6,7 @@
 namespace msm::lint::checks {
 
 void unpinned_gem_install(Context &ctx) {
-  packages::report_unpinned(ctx, "DL3028", {packages::Manager::Gem}, "write `{}:<version>` or add `-v <version>`");
+  packages::report_unpinned(ctx, {packages::Manager::Gem}, "write `{}:<version>` or add `-v <version>`");
 }
 
 }  // namespace msm::lint::checks

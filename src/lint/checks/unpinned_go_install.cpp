@@ -6,7 +6,7 @@
 namespace msm::lint::checks {
 
 void unpinned_go_install(Context &ctx) {
-  packages::report_unpinned(ctx, "DL3062", {packages::Manager::Go}, "write `{}@<version>`");
+  packages::report_unpinned(ctx, {packages::Manager::Go}, "write `{}@<version>`");
 }
 
 }  // namespace msm::lint::checks

@@ -6,7 +6,7 @@
 namespace msm::lint::checks {
 
 void unpinned_npm_install(Context &ctx) {
-  packages::report_unpinned(ctx, "DL3016", {packages::Manager::Npm}, "write `{}@<version>`");
+  packages::report_unpinned(ctx, {packages::Manager::Npm}, "write `{}@<version>`");
 }
 
 }  // namespace msm::lint::checks

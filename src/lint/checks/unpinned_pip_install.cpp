@@ -6,7 +6,7 @@
 namespace msm::lint::checks {
 
 void unpinned_pip_install(Context &ctx) {
-  packages::report_unpinned(ctx, "DL3013", {packages::Manager::Pip}, "write `{}==<version>`");
+  packages::report_unpinned(ctx, {packages::Manager::Pip}, "write `{}==<version>`");
 }
 
 }  // namespace msm::lint::checks

@@ -6,7 +6,7 @@
 namespace msm::lint::checks {
 
 void unpinned_yum_install(Context &ctx) {
-  packages::report_unpinned(ctx, "DL3033", {packages::Manager::Yum}, "write `{}-<version>`");
+  packages::report_unpinned(ctx, {packages::Manager::Yum}, "write `{}-<version>`");
 }
 
 }  // namespace msm::lint::checks

@@ -6,7 +6,7 @@
 namespace msm::lint::checks {
 
 void unpinned_zypper_install(Context &ctx) {
-  packages::report_unpinned(ctx, "DL3037", {packages::Manager::Zypper}, "write `{}=<version>`");
+  packages::report_unpinned(ctx, {packages::Manager::Zypper}, "write `{}=<version>`");
 }
 
 }  // namespace msm::lint::checks

@@ -15,7 +15,7 @@ void untagged_base_image(Context &ctx) {
     analysis::ImageRef ref = analysis::parse_image_ref(*image);
     if ((ref.tag && !ref.tag->empty()) || ref.digest) continue;
     std::string via = *image == stage.base ? "" : " (`" + stage.base + "` resolves to `" + *image + "`)";
-    ctx.report("DL3006", stage.base_range,
+    ctx.report(stage.base_range,
                "Base image `" + *image + "` has no tag or digest" + via + ": pin a version such as `" + *image + ":<version>`");
   }
 }

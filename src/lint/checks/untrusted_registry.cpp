@@ -32,7 +32,7 @@ void untrusted_registry(Context &ctx) {
     if (!image || image->empty() || *image == "scratch" || ctx.graph().find(*image)) continue;
     std::string registry = lower(analysis::parse_image_ref(*image).registry_or_default());
     if (trusted(list, registry)) continue;
-    ctx.report("DL3026", stage.base_range,
+    ctx.report(stage.base_range,
                "Base image `" + *image + "` comes from `" + registry + "`, which is not in trustedRegistries");
   }
   // Files taken from an image by `COPY --from=IMAGE` or `RUN --mount=…,from=IMAGE` come from its
@@ -42,7 +42,7 @@ void untrusted_registry(Context &ctx) {
     if (std::all_of(ref.begin(), ref.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
     std::string registry = lower(analysis::parse_image_ref(ref).registry_or_default());
     if (trusted(list, registry)) return;
-    ctx.report("DL3026", range,
+    ctx.report(range,
                std::string(how) + " `" + ref + "` comes from `" + registry + "`, which is not in trustedRegistries");
   };
   for (const auto &ins : ctx.doc().instructions()) {

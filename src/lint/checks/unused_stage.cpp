@@ -10,7 +10,7 @@ void unused_stage(Context &ctx) {
   for (const auto &stage : stages) {
     if (ctx.stage_needed(stage.index)) continue;
     syntax::Range where = stage.name.empty() ? stage.base_range : stage.name_range;
-    ctx.report("MSM3001", where,
+    ctx.report(where,
                "Stage `" + stage.display_name() + "` is not needed by the final stage; it is built only with --target " +
                    stage.display_name());
   }

@@ -6,6 +6,6 @@
 
 namespace msm::lint::checks {
 
-void url_label(Context &ctx) { check_typed_labels(ctx, "DL3052", "url", "a URL", is_url); }
+void url_label(Context &ctx) { check_typed_labels(ctx, "url", "a URL", is_url); }
 
 }  // namespace msm::lint::checks

@@ -44,7 +44,7 @@ void useradd_high_uid(Context &ctx) {
     if (auto e = shell_rules::insert_after_word(c, c.program, " -l")) {
       fix = edit::Fix{"Add `-l` (`--no-log-init`)", edit::Applicability::Safe, {*e}};
     }
-    ctx.report("DL3046", opts.range(c, *uid),
+    ctx.report(opts.range(c, *uid),
                "`useradd` with UID " + value + " and without `-l` writes lastlog/faillog records of about " +
                    std::to_string(((number + 1) * 292 + 500000) / 1000000) + " MB into the layer: add `-l`",
                std::move(fix));

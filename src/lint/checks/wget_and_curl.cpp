@@ -55,7 +55,7 @@ void wget_and_curl(Context &ctx) {
     const Use &first = wget_second ? g.curl.front() : g.wget.front();
     std::string other = wget_second ? "curl" : "wget";
     for (const auto &use : second) {
-      ctx.report("DL4001", use.range,
+      ctx.report(use.range,
                  "Either use `wget` or `curl`, not both: this stage already uses `" + other + "` (line " +
                      std::to_string(first.line) + ")");
     }

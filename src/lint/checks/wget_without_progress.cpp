@@ -52,7 +52,7 @@ void wget_without_progress(Context &ctx) {
     if (auto e = shell_rules::insert_after_word(c, c.program, " " + option)) {
       fix = edit::Fix{"Add `" + option + "`", edit::Applicability::Safe, {*e}};
     }
-    ctx.report("DL3047", c.word_range(c.program),
+    ctx.report(c.word_range(c.program),
                gnu ? "`wget` without a progress option fills the build log: add `--progress=dot:giga` (or `-nv`, `-q`)"
                    : "`wget` without a progress option fills the build log: add `-q` (busybox wget has no `--progress`)",
                std::move(fix));

@@ -20,7 +20,7 @@ void workdir_relative_path(Context &ctx) {
       if (absolute_path(value)) {
         seen_absolute = true;
       } else if (!seen_absolute) {
-        ctx.report("MSM1014", ins.args[0].range,
+        ctx.report(ins.args[0].range,
                    "Relative workdir `" + ins.args[0].value + "` can have unexpected results if the base image changes");
       }
     }

@@ -7,7 +7,7 @@ namespace msm::lint::checks {
 
 void yarn_cache_not_cleaned(Context &ctx) {
   packages::report_missing_cleanup(
-      ctx, {.code = "DL3060",
+      ctx, {
             .managers = {packages::Manager::Yarn},
             .cleaned = [](const packages::Found &f) {
               const analysis::RunView &run = f.run;

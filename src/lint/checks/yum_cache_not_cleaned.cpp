@@ -7,7 +7,7 @@ namespace msm::lint::checks {
 
 void yum_cache_not_cleaned(Context &ctx) {
   packages::report_missing_cleanup(
-      ctx, {.code = "DL3032",
+      ctx, {
             .managers = {packages::Manager::Yum},
             .cleaned = [](const packages::Found &f) {
               const analysis::RunView &run = f.run;

@@ -7,7 +7,7 @@ namespace msm::lint::checks {
 
 void yum_without_yes(Context &ctx) {
   packages::report_missing_option(
-      ctx, {.code = "DL3030",
+      ctx, {
             .managers = {packages::Manager::Yum},
             .actions = {"install", "groupinstall", "localinstall", "reinstall", "group install", "update", "upgrade",
                         "remove", "erase", "downgrade", "groupupdate"},

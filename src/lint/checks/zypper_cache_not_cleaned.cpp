@@ -7,7 +7,7 @@ namespace msm::lint::checks {
 
 void zypper_cache_not_cleaned(Context &ctx) {
   packages::report_missing_cleanup(
-      ctx, {.code = "DL3036",
+      ctx, {
             .managers = {packages::Manager::Zypper},
             .cleaned = [](const packages::Found &f) {
               const analysis::RunView &run = f.run;

@@ -9,7 +9,7 @@ void zypper_dist_upgrade(Context &ctx) {
   packages::for_each_invocation(ctx, {packages::Manager::Zypper}, [&](const packages::Found &f) {
     const auto &action = f.invocation.action;
     if (action != "dist-upgrade" && action != "dup") return;
-    ctx.report("DL3035", packages::command_range(f),
+    ctx.report(packages::command_range(f),
                "Do not use `zypper " + action + "`: upgrade the base image instead");
   });
 }

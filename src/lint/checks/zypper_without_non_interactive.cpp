@@ -7,7 +7,7 @@ namespace msm::lint::checks {
 
 void zypper_without_non_interactive(Context &ctx) {
   packages::report_missing_option(
-      ctx, {.code = "DL3034",
+      ctx, {
             .managers = {packages::Manager::Zypper},
             .actions = {"install", "in", "remove", "rm", "update", "up", "dist-upgrade", "dup", "patch"},
             .accepted = analysis::packages::info(packages::Manager::Zypper).yes,

@@ -185,12 +185,13 @@ Coverage check_runs(Context &ctx, Runner &runner, Mode mode, std::vector<std::st
     syntax::LineIndex lines(job.input.text);
     for (const auto &f : *results[k]) {
       std::string code = "SC" + std::to_string(f.code);
-      if (!Registry::instance().find(code)) continue;  // not a ShellCheck 0.9.0 code
+      const Rule *rule = Registry::instance().find(code);
+      if (!rule) continue;  // not a ShellCheck 0.9.0 code
       auto m = to_script(job.input, lines, f.start, f.end);
       if (!m) continue;  // about our own lines
       syntax::Range range = m->end > m->start ? job.script->source_range({m->start, m->end})
                                               : syntax::Range{job.script->source_byte(m->start), job.script->source_byte(m->start)};
-      Diagnostic &d = ctx.report(code, range, f.message, fix_of(*job.script, job.input, lines, f));
+      Diagnostic &d = ctx.report(*rule, range, f.message, fix_of(*job.script, job.input, lines, f));
       d.reported_severity = f.level;
     }
   }
