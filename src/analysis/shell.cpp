@@ -277,10 +277,32 @@ class Reader {
       } else if (ct == "subshell") {
         return;
       } else {
-        c.words.push_back(read_word(child));
+        append_word(c.words, read_word(child));
       }
     });
     return c;
+  }
+
+  // The shell splits words at blanks, and only there. tree-sitter-bash sometimes ends an argument
+  // early (`$I:$TAG-slim` comes back as `$I:$` and `TAG-slim`); pieces with nothing between them
+  // are one word, so its raw text is what was written.
+  void append_word(std::vector<Word> &words, Word w) {
+    if (words.empty() || words.back().range.end != w.range.start) {
+      words.push_back(std::move(w));
+      return;
+    }
+    Word &prev = words.back();
+    // The reference the split cut in two: `$` ending one piece, the name starting the next.
+    if (!prev.raw.empty() && prev.raw.back() == '$' && !w.raw.empty() && is_name_char(w.raw[0]) &&
+        !(w.raw[0] >= '0' && w.raw[0] <= '9')) {
+      size_t k = 0;
+      while (k < w.raw.size() && is_name_char(w.raw[k])) ++k;
+      prev.bare_references.push_back(w.raw.substr(0, k));
+    }
+    prev.range.end = w.range.end;
+    prev.raw = std::string(m_script.text(prev.range));
+    for (auto &s : w.substitutions) prev.substitutions.push_back(std::move(s));
+    for (auto &r : w.bare_references) prev.bare_references.push_back(std::move(r));
   }
 
   Assignment read_assignment(TSNode n) {

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -137,4 +138,17 @@ TEST_CASE("shell: identical texts share one parse, and it reads as a fresh parse
   // Read from the tree before it is freed: the end of the code, before the trailing comment.
   CHECK(first->code_end() == text.find("  # comment"));
   CHECK(fresh->code_end() == first->code_end());
+}
+
+TEST_CASE("shell: an argument tree-sitter-bash splits without a blank is one word") {
+  // tree-sitter-bash ends `$I:$TAG-slim` after `$I:$`; the shell reads one word.
+  auto s = Script::parse("docker build -t $I:$TAG-slim .\n");
+  REQUIRE(s->commands().size() == 1);
+  const auto &words = s->commands()[0].words;
+  REQUIRE(words.size() == 5);
+  CHECK(words[3].raw == "$I:$TAG-slim");
+  CHECK(value(words[3], vars({{"I", "img"}, {"TAG", "1.2"}})) == "img:1.2-slim");
+  CHECK(std::find(words[3].bare_references.begin(), words[3].bare_references.end(), "TAG") !=
+        words[3].bare_references.end());
+  CHECK(words[4].raw == ".");
 }
